@@ -1,0 +1,19 @@
+/**
+ * The persistence seams each host fills: electron-store + safeStorage in the app,
+ * `conf` + the OS keychain (or a private file) in the CLI and browser mode, memory in tests.
+ */
+
+/** A secret store keyed by name (see `secretKeys`). Values never reach logs or settings. */
+export interface SecretStore {
+  get(key: string): Promise<string | null>;
+  set(key: string, value: string): Promise<void>;
+  delete(key: string): Promise<void>;
+  /** How well secrets are protected here, said to the person (e.g. Linux `basic_text`). */
+  describe(): { backend: string; protectedAtRest: boolean; warning?: string };
+}
+
+/** A small JSON document store (settings, server list, ledgers). Writes are atomic. */
+export interface DocumentStore<T> {
+  read(): T;
+  write(value: T): void;
+}

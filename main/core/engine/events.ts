@@ -1,0 +1,61 @@
+/**
+ * What the polling engine tells the rest of the app. Every consumer (job store, notify policy,
+ * tray model, contract, CLI) reads these and nothing else from the engine.
+ */
+import type { ServerFlavor } from '../cidx/api';
+import type { CidxFailure } from '../cidx/failure';
+import type { Job, TerminalStatus } from '../cidx/job';
+
+export type ServerHealth =
+  | 'connecting' // configured, no answer yet
+  | 'online' // the last poll succeeded
+  | 'degraded' // answering, but some calls fail (5xx on a GET, a bad body, rate limited)
+  | 'offline' // unreachable, timing out or failing every call
+  | 'auth-failed'; // credentials need a person: bad key or password, MFA, revoked tokens
+
+export type CadenceMode = 'active' | 'idle' | 'backoff' | 'paused';
+
+export interface ServerState {
+  serverId: string;
+  health: ServerHealth;
+  /** Epoch ms of the last fully successful poll: every view shows how old its data is. */
+  lastSuccessAt: number | null;
+  lastAttemptAt: number | null;
+  /** The reason for degraded/offline/auth-failed, in words. */
+  lastError: CidxFailure | null;
+  consecutiveFailures: number;
+  /** Round-trip of the last successful request, ms. */
+  latencyMs: number | null;
+  version: string | null;
+  flavor: ServerFlavor | null;
+  mode: CadenceMode;
+  nextPollAt: number | null;
+}
+
+export type EngineEvent =
+  /**
+   * A job the engine had not seen. `createdSinceLastPoll` is true when the job was created after
+   * the previous successful poll of its server (it may have started and ended between two looks);
+   * false on the first poll (history) and for older jobs.
+   */
+  | { type: 'job-added'; serverId: string; job: Job; createdSinceLastPoll: boolean }
+  /** Progress, phase, phase detail or a non-terminal status changed. */
+  | { type: 'job-changed'; serverId: string; job: Job; previous: Job }
+  /**
+   * A known, non-terminal job reached a terminal status. `catchUp` is true when the transition
+   * happened while the app was not looking (first poll after start, or after the server was
+   * offline): those go into a "while you were away" digest instead of one notification each.
+   */
+  | {
+      type: 'job-finished';
+      serverId: string;
+      job: Job;
+      previous: Job;
+      status: TerminalStatus;
+      catchUp: boolean;
+    }
+  /** A tracked job now answers 404: removed by retention or a v5 restart. Not an error. */
+  | { type: 'job-gone'; serverId: string; jobId: string; previous: Job }
+  | { type: 'server-state'; serverId: string; state: ServerState };
+
+export type EngineEventListener = (event: EngineEvent) => void;
