@@ -1,0 +1,52 @@
+/** Words and numbers for people: durations, ages, statuses, operations. */
+import type { Job } from '../../core/cidx/job';
+
+export function formatDuration(ms: number): string {
+  const seconds = Math.max(0, Math.round(ms / 1000));
+  if (seconds < 60) return `${seconds}s`;
+  const minutes = Math.floor(seconds / 60);
+  if (minutes < 60) return `${minutes}m ${String(seconds % 60).padStart(2, '0')}s`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 48) return `${hours}h ${String(minutes % 60).padStart(2, '0')}m`;
+  return `${Math.floor(hours / 24)}d ${hours % 24}h`;
+}
+
+/** "12s ago", "3m ago", or "never". */
+export function formatAge(since: number | null, now: number): string {
+  if (since === null) return 'never';
+  return `${formatDuration(now - since)} ago`;
+}
+
+/** Status words that do not rely on colour (the table may be read without it). */
+export const STATUS_LABEL: Record<string, string> = {
+  pending: '… pending',
+  running: '▶ running',
+  resolving_prerequisites: '… preparing',
+  completed: '✓ completed',
+  completed_partial: '◐ partial',
+  failed: '✗ failed',
+  cancelled: '⊘ cancelled',
+};
+
+export function statusLabel(status: string): string {
+  return STATUS_LABEL[status] ?? status;
+}
+
+/** `sync_repository` -> "sync repository"; operation types are opaque strings (cidx-api.md §2.8). */
+export function operationLabel(operationType: string): string {
+  return operationType.replace(/_/g, ' ');
+}
+
+/** How long a job has run (or ran), from the server's own timestamps. */
+export function elapsedOf(job: Job, now: number): number | null {
+  const start = job.startedAt ?? null;
+  if (start === null) return null;
+  return (job.completedAt ?? now) - start;
+}
+
+/** Removes control characters from server text before it reaches a terminal (hostile input). */
+export function plainText(text: string, maxLength = 500): string {
+  // eslint-disable-next-line no-control-regex
+  const cleaned = text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '').replace(/\s+/g, ' ');
+  return cleaned.length > maxLength ? `${cleaned.slice(0, maxLength - 1)}…` : cleaned;
+}

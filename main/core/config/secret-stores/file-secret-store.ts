@@ -1,0 +1,69 @@
+/**
+ * The fallback when no keychain exists (headless Linux, Windows without the app): a JSON file
+ * readable only by the user (0600) beside config.json. Not encrypted — describe() says so,
+ * and the app shows that warning where credentials are entered.
+ */
+import { z } from 'zod';
+import { JsonDocumentStore } from '../json-document-store';
+import { configDocumentPath } from '../paths';
+import type { SecretStore } from '../stores';
+
+export const SECRETS_FILE_NAME = 'secrets.json';
+
+const secretsFileSchema = z.object({
+  version: z.literal(1),
+  secrets: z.record(z.string(), z.string()),
+});
+type SecretsFile = z.infer<typeof secretsFileSchema>;
+
+export interface FileSecretStoreOptions {
+  configDir: string;
+  /** Defaults to `<configDir>/secrets.json`. */
+  path?: string;
+  now?: () => number;
+}
+
+export class FileSecretStore implements SecretStore {
+  readonly path: string;
+  private readonly document: JsonDocumentStore<SecretsFile>;
+
+  constructor(options: FileSecretStoreOptions) {
+    this.path = options.path ?? configDocumentPath(options.configDir, SECRETS_FILE_NAME);
+    this.document = new JsonDocumentStore({
+      path: this.path,
+      schema: secretsFileSchema,
+      defaults: () => ({ version: 1, secrets: {} }),
+      now: options.now,
+    });
+  }
+
+  // Every operation re-reads the file: the app and the CLI share it, and a refresh token rotated
+  // by one must not be overwritten by a stale copy in the other (cidx-api.md §1.3, replay).
+  async get(key: string): Promise<string | null> {
+    return this.document.reload().secrets[key] ?? null;
+  }
+
+  async set(key: string, value: string): Promise<void> {
+    const current = this.document.reload();
+    this.document.write({ version: 1, secrets: { ...current.secrets, [key]: value } });
+  }
+
+  async delete(key: string): Promise<void> {
+    const current = this.document.reload();
+    if (!(key in current.secrets)) return;
+    const { [key]: _removed, ...rest } = current.secrets;
+    this.document.write({ version: 1, secrets: rest });
+  }
+
+  describe(): { backend: string; protectedAtRest: boolean; warning?: string } {
+    const damaged = this.document.issues().at(-1);
+    return {
+      backend: 'file',
+      protectedAtRest: false,
+      warning:
+        `No system keychain is available: credentials are stored unencrypted in ${this.path} ` +
+        `(readable only by your user account)` +
+        (damaged ? `. ${damaged.message}` : ''),
+    };
+  }
+}
