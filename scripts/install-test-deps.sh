@@ -4,8 +4,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# Real Secret Service (libsecret + gnome-keyring on a private D-Bus) for the keychain adapter test.
-apt_packages=(libsecret-tools gnome-keyring dbus)
+# Real Secret Service (libsecret + gnome-keyring on a private D-Bus) for the keychain adapter
+# test; openssl makes the certificates of the TLS tests.
+apt_packages=(libsecret-tools gnome-keyring dbus openssl)
 missing=()
 for pkg in "${apt_packages[@]}"; do
   dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")

@@ -53,6 +53,8 @@ export interface ServerInfo {
   /** The signed-in user and role when known (role decides admin-only calls). */
   username: string | null;
   role: string | null;
+  /** HEAD `/health` reports maintenance mode (new jobs refused); absent on v5. */
+  maintenanceMode?: boolean;
 }
 
 export type ApiResult<T> = Promise<Result<T, CidxFailure>>;
