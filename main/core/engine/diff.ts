@@ -1,0 +1,120 @@
+/**
+ * From what the engine knew and what one tick observed, the events to tell the app. Pure.
+ * One event at most per job per tick; nothing for unchanged jobs; one `job-finished` per job ever.
+ */
+import type { Job, TerminalStatus } from '../cidx/job';
+import { isTerminal } from '../cidx/job';
+import type { EngineEvent } from './events';
+import type { KnownJob, KnownJobs } from './known-job';
+import { statusRank } from './known-job';
+
+export type Observation =
+  /** A list item: on HEAD its phase fields are always null (cidx-api.md §2.2). */
+  | { source: 'list'; job: Job }
+  /** `GET /api/jobs/{id}`: the whole truth, phases included. */
+  | { source: 'get'; job: Job }
+  /** `GET /api/jobs/{id}` answered 404: removed by retention or lost in a v5 restart (§2.3, §4.4). */
+  | { source: 'not-found'; jobId: string };
+
+export interface DiffInput {
+  serverId: string;
+  known: KnownJobs;
+  observations: readonly Observation[];
+  now: number;
+  /**
+   * When the previous successful poll of this server started (its requests went out); null on
+   * the first. A job created at or after it cannot have been in that poll's answers.
+   */
+  previousSuccessAt: number | null;
+  /**
+   * Start of the current stretch of looking: the first successful poll after start or after an
+   * outage. A job last seen before it ended while nobody was looking: its ending is catch-up.
+   */
+  catchUpBefore: number | null;
+  /** Jobs this app submitted itself: new by definition, whatever the clocks say. */
+  submittedHere: ReadonlySet<string>;
+}
+
+export interface DiffOutput {
+  events: EngineEvent[];
+  known: Map<string, KnownJob>;
+}
+
+const changed = (a: Job, b: Job): boolean =>
+  a.status !== b.status ||
+  a.progress !== b.progress ||
+  a.phase !== b.phase ||
+  a.phaseDetail !== b.phaseDetail;
+
+/** Folds one observation into the job as known so far this tick. */
+function merge(base: Job | undefined, observation: Extract<Observation, { job: Job }>): Job {
+  const next = observation.job;
+  if (base && statusRank(next.status) < statusRank(base.status)) {
+    // Two concurrent lists disagree, or a terminal job reads back differently (§2.1): the
+    // furthest status wins, and a job never leaves a terminal status.
+    return base;
+  }
+  if (observation.source === 'get' || !base) return next;
+  // A list item never carries phases on HEAD: keep the ones a GET taught us (§2.2).
+  return { ...next, phase: next.phase ?? base.phase, phaseDetail: next.phaseDetail ?? base.phaseDetail };
+}
+
+export function diffJobs(input: DiffInput): DiffOutput {
+  const known = new Map(input.known);
+  const folded = new Map<string, { job: Job; fetched: boolean }>();
+  const gone = new Set<string>();
+
+  for (const observation of input.observations) {
+    if (observation.source === 'not-found') {
+      gone.add(observation.jobId);
+      continue;
+    }
+    const id = observation.job.id;
+    const base = folded.get(id)?.job ?? known.get(id)?.job;
+    const fetched = (folded.get(id)?.fetched ?? false) || observation.source === 'get';
+    folded.set(id, { job: merge(base, observation), fetched });
+  }
+
+  const events: EngineEvent[] = [];
+  const { serverId } = input;
+  for (const [id, { job, fetched }] of folded) {
+    if (gone.has(id)) continue;
+    const previousEntry = known.get(id);
+    known.set(id, {
+      job,
+      observedAt: input.now,
+      fetchedAt: fetched ? input.now : (previousEntry?.fetchedAt ?? null),
+    });
+    if (!previousEntry) {
+      const createdSinceLastPoll =
+        input.submittedHere.has(id) ||
+        (input.previousSuccessAt !== null && job.createdAt >= input.previousSuccessAt);
+      events.push({ type: 'job-added', serverId, job, createdSinceLastPoll });
+      continue;
+    }
+    const previous = previousEntry.job;
+    if (isTerminal(previous.status) || !changed(previous, job)) continue;
+    if (isTerminal(job.status)) {
+      const lastSeen = previousEntry.observedAt;
+      const catchUp = lastSeen === null || (input.catchUpBefore !== null && lastSeen < input.catchUpBefore);
+      events.push({
+        type: 'job-finished',
+        serverId,
+        job,
+        previous,
+        status: job.status as TerminalStatus,
+        catchUp,
+      });
+    } else {
+      events.push({ type: 'job-changed', serverId, job, previous });
+    }
+  }
+
+  for (const id of gone) {
+    const previousEntry = known.get(id);
+    if (!previousEntry) continue;
+    known.delete(id);
+    events.push({ type: 'job-gone', serverId, jobId: id, previous: previousEntry.job });
+  }
+  return { events, known };
+}

@@ -1,0 +1,48 @@
+/** What the engine remembers about one job of one server between ticks. */
+import type { Job, JobStatus } from '../cidx/job';
+import { isTerminal } from '../cidx/job';
+
+export interface KnownJob {
+  job: Job;
+  /** Last time a list or GET showed this job; null for jobs seeded from a previous run. */
+  observedAt: number | null;
+  /** Last `GET /api/jobs/{id}` of this job (the only source of phases on HEAD, §2.2). */
+  fetchedAt: number | null;
+}
+
+export type KnownJobs = ReadonlyMap<string, KnownJob>;
+
+/**
+ * How far along the lifecycle a status is (pending -> running -> terminal, §4.1). Two lists of
+ * one tick run concurrently and may disagree; the furthest status is the newest truth.
+ */
+export function statusRank(status: JobStatus): number {
+  if (isTerminal(status)) return 3;
+  if (status === 'running') return 2;
+  if (status === 'pending') return 0;
+  return 1; // resolving_prerequisites and statuses this app does not know yet
+}
+
+/** Still going on the server: pending, running, or any status that is not terminal. */
+export function isUnfinished(job: Job): boolean {
+  return !isTerminal(job.status);
+}
+
+export function unfinishedJobs(known: KnownJobs): KnownJob[] {
+  return [...known.values()].filter((entry) => isUnfinished(entry.job));
+}
+
+/**
+ * Finished jobs no list or GET has shown for `forgetAfterMs` (the job store keeps history; the
+ * engine only needs jobs it may still see change). Never-seen seeds count from `seededAt`.
+ */
+export function staleFinishedIds(
+  known: KnownJobs,
+  now: number,
+  seededAt: number,
+  forgetAfterMs: number,
+): string[] {
+  return [...known.values()]
+    .filter((entry) => isTerminal(entry.job.status) && now - (entry.observedAt ?? seededAt) > forgetAfterMs)
+    .map((entry) => entry.job.id);
+}

@@ -1,0 +1,211 @@
+import { describe, expect, it } from 'vitest';
+import type { Job } from '../../../main/core/cidx/job';
+import type { ListOutcome } from '../../../main/core/engine/coverage';
+import { findVanished, listCovers } from '../../../main/core/engine/coverage';
+import type { KnownJob } from '../../../main/core/engine/known-job';
+import { DEFAULT_ENGINE_OPTIONS as options } from '../../../main/core/engine/options';
+import type { GetPlanInput } from '../../../main/core/engine/plan';
+import { planGets, planLists } from '../../../main/core/engine/plan';
+import { T0, makeJob } from './helpers';
+
+const known = (jobs: Job[], observedAt: number | null = T0): Map<string, KnownJob> =>
+  new Map(jobs.map((job) => [job.id, { job, observedAt, fetchedAt: null }]));
+
+const listInput = {
+  flavor: 'head' as const,
+  tick: 1,
+  forceFullList: false,
+  hasPendingJobs: false,
+  budget: 6,
+  options,
+};
+
+const getInput = (patch: Partial<GetPlanInput>): GetPlanInput => ({
+  flavor: 'head',
+  known: new Map(),
+  now: T0,
+  budget: 6,
+  endChecks: [],
+  awaited: [],
+  focus: new Set(),
+  seenThisTick: new Set(),
+  options,
+  ...patch,
+});
+
+/** A server with `count` unfinished jobs: 5 running phase-reporting jobs, the rest pending (HEAD pool, §4.2). */
+function busyServer(count: number): Job[] {
+  return Array.from({ length: count }, (_, index) =>
+    makeJob({
+      status: index < 5 ? 'running' : 'pending',
+      operationType: index < 5 ? 'global_repo_refresh' : 'sync_repository',
+      createdAt: T0 - 1_000_000 + index * 1_000,
+    }),
+  );
+}
+
+describe('planLists', () => {
+  it('spends one unfiltered list on an idle tick (limit 50 on HEAD, 100 on v5)', () => {
+    expect(planLists({ ...listInput, active: false })).toEqual([
+      { kind: 'list', role: 'all', query: { limit: 50 } },
+    ]);
+    expect(planLists({ ...listInput, active: false, flavor: 'v5' })[0]?.query).toEqual({ limit: 100 });
+  });
+
+  it('reads running jobs on every active tick, pending only while pending jobs are known', () => {
+    expect(planLists({ ...listInput, active: true }).map((list) => list.role)).toEqual(['running']);
+    expect(planLists({ ...listInput, active: true, hasPendingJobs: true }).map((list) => list.query)).toEqual(
+      [
+        { status: 'running', limit: 50 },
+        { status: 'pending', limit: 50 },
+      ],
+    );
+  });
+
+  it('adds the full list every fullListEveryTicks ticks and after an outage', () => {
+    const roles = (tick: number, forceFullList = false) =>
+      planLists({ ...listInput, active: true, tick, forceFullList }).map((list) => list.role);
+    expect(roles(0)).toEqual(['running', 'pending', 'all']);
+    expect(roles(5)).toEqual(['running', 'pending', 'all']);
+    expect(roles(7)).toEqual(['running']);
+    expect(roles(7, true)).toEqual(['running', 'pending', 'all']);
+    // v5 pending lasts milliseconds (§4.2): no periodic pending list there.
+    expect(planLists({ ...listInput, flavor: 'v5', active: true, tick: 0 }).map((list) => list.role)).toEqual(
+      ['running', 'all'],
+    );
+  });
+
+  it('never exceeds its budget, and always keeps the main list', () => {
+    expect(planLists({ ...listInput, active: true, tick: 0, budget: 1 }).map((list) => list.role)).toEqual([
+      'running',
+    ]);
+    expect(planLists({ ...listInput, active: true, tick: 0, budget: 0 })).toHaveLength(1);
+  });
+});
+
+describe('a whole tick stays within the budget', () => {
+  for (const count of [1, 20, 200]) {
+    it(`with ${count} active job(s), on every tick`, () => {
+      const jobs = busyServer(count);
+      const map = known(jobs, T0 - 60_000); // all last seen a minute ago: everything is due
+      const newestPending = jobs.filter((job) => job.status === 'pending').slice(-50);
+      for (let tick = 0; tick < 10; tick += 1) {
+        const lists = planLists({ ...listInput, active: true, tick, hasPendingJobs: count > 5 });
+        const seen = new Set([...jobs.slice(0, 5), ...newestPending].map((job) => job.id));
+        const gets = planGets(
+          getInput({ known: map, budget: options.maxRequestsPerTick - lists.length, seenThisTick: seen }),
+        );
+        expect(lists.length + gets.length).toBeLessThanOrEqual(options.maxRequestsPerTick);
+        expect(gets.filter((get) => get.reason === 'phase').length).toBeLessThanOrEqual(
+          options.phaseGetsPerTick,
+        );
+        expect(lists.length).toBeGreaterThanOrEqual(1);
+      }
+    });
+  }
+});
+
+describe('the list window (HEAD: newest first, 50 at most, no paging, §2.2)', () => {
+  const jobs = busyServer(200);
+  const pending = jobs.filter((job) => job.status === 'pending');
+  const newest50 = [...pending].sort((a, b) => b.createdAt - a.createdAt).slice(0, 50);
+  const pendingPage: ListOutcome = {
+    query: { status: 'pending', limit: 50 },
+    page: { jobs: newest50, limit: 50, offset: 0, total: 55 },
+  };
+
+  it('says nothing about jobs older than the oldest item of a full page', () => {
+    const oldPending = pending[0]!;
+    expect(listCovers(pendingPage, oldPending)).toBe(false);
+    expect(listCovers(pendingPage, newest50[10]!)).toBe(true);
+    const vanished = findVanished(known(jobs), [pendingPage]);
+    expect(vanished).toEqual([]);
+  });
+
+  it('reports a covered job missing from the page as vanished (one GET to learn how it ended)', () => {
+    const gone = newest50[3]!;
+    const page: ListOutcome = {
+      ...pendingPage,
+      page: { ...pendingPage.page, jobs: newest50.filter((job) => job !== gone) },
+    };
+    // 49 items: the page is short, so it is the whole set of pending jobs.
+    expect(findVanished(known(jobs), [page])).toContain(gone.id);
+  });
+
+  it('a status filter covers only jobs last known in that status', () => {
+    const running = jobs[0]!;
+    expect(listCovers(pendingPage, running)).toBe(false);
+    const emptyRunning: ListOutcome = {
+      query: { status: 'running', limit: 50 },
+      page: { jobs: [], limit: 50, offset: 0, total: 0 },
+    };
+    expect(findVanished(known(jobs.slice(0, 5)), [emptyRunning])).toHaveLength(5);
+  });
+
+  it('reads jobs beyond the window one by one, least recently seen first, only when due', () => {
+    const beyond = pending.slice(0, 145);
+    const map = known(jobs, T0);
+    map.set(beyond[7]!.id, { job: beyond[7]!, observedAt: T0 - 40_000, fetchedAt: null });
+    map.set(beyond[3]!.id, { job: beyond[3]!, observedAt: T0 - 90_000, fetchedAt: null });
+    const seen = new Set([...jobs.slice(0, 5), ...newest50].map((job) => job.id));
+    const gets = planGets(getInput({ known: map, budget: 3, seenThisTick: seen, flavor: 'v5' }));
+    expect(gets).toEqual([
+      { kind: 'get', jobId: beyond[3]!.id, reason: 'beyond-window' },
+      { kind: 'get', jobId: beyond[7]!.id, reason: 'beyond-window' },
+    ]);
+  });
+});
+
+describe('planGets priorities', () => {
+  const phaseJobs = [1, 2, 3, 4].map((n) =>
+    makeJob({ status: 'running', operationType: n === 4 ? 'add_golden_repo' : 'global_repo_refresh' }),
+  );
+  const sync = makeJob({ status: 'running', operationType: 'sync_repository' });
+  const all = [...phaseJobs, sync];
+  const seen = new Set(all.map((job) => job.id));
+
+  it('ends before awaited before phases, within the budget', () => {
+    const gets = planGets(
+      getInput({
+        known: known(all),
+        endChecks: ['x1', 'x2'],
+        awaited: ['new1'],
+        seenThisTick: seen,
+        budget: 4,
+      }),
+    );
+    expect(gets.map((get) => get.reason)).toEqual(['ended', 'ended', 'awaited', 'phase']);
+  });
+
+  it('does not GET an awaited job a list already showed', () => {
+    const gets = planGets(getInput({ awaited: ['new1'], seenThisTick: new Set(['new1']) }));
+    expect(gets).toEqual([]);
+  });
+
+  it('round-robins phases over phase-reporting running jobs, never sync_repository', () => {
+    const map = known(all);
+    const fetched: string[] = [];
+    for (let tick = 0; tick < 4; tick += 1) {
+      const gets = planGets(getInput({ known: map, now: T0 + tick, seenThisTick: seen }));
+      expect(gets.every((get) => get.reason === 'phase')).toBe(true);
+      expect(gets).toHaveLength(options.phaseGetsPerTick);
+      for (const get of gets) {
+        fetched.push(get.jobId);
+        const entry = map.get(get.jobId)!;
+        map.set(get.jobId, { ...entry, fetchedAt: T0 + tick });
+      }
+    }
+    expect(new Set(fetched.slice(0, 4))).toEqual(new Set(phaseJobs.map((job) => job.id)));
+    expect(fetched).not.toContain(sync.id);
+  });
+
+  it('puts focused jobs first', () => {
+    const focus = new Set([phaseJobs[3]!.id]);
+    const gets = planGets(getInput({ known: known(all), focus, seenThisTick: seen }));
+    expect(gets[0]).toEqual({ kind: 'get', jobId: phaseJobs[3]!.id, reason: 'phase' });
+  });
+
+  it('spends nothing on phases on v5 (it has none)', () => {
+    expect(planGets(getInput({ known: known(all), seenThisTick: seen, flavor: 'v5' }))).toEqual([]);
+  });
+});
