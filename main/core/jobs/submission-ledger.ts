@@ -1,0 +1,85 @@
+/**
+ * What this app submitted, so retry can resubmit it: job records never name the repository
+ * (cidx-api.md §2.1, §3.7; design.md, "Retry = resubmit"). The host records an entry right
+ * after a submission returns its job id. Bounded: the oldest entries go first.
+ */
+import { z } from 'zod';
+import type { DocumentStore } from '../config/stores';
+import type { DocumentError } from './persisted-document';
+import { loadDocument } from './persisted-document';
+import type { JobRef } from './tracked-job';
+
+const syncOptionsSchema = z.object({
+  force: z.boolean().optional(),
+  fullReindex: z.boolean().optional(),
+  incremental: z.boolean().optional(),
+  pullRemote: z.boolean().optional(),
+});
+
+const base = { serverId: z.string().min(1), jobId: z.string().min(1), submittedAt: z.number() };
+
+export const submissionRecordSchema = z.discriminatedUnion('operation', [
+  z.object({
+    ...base,
+    operation: z.literal('sync'),
+    repository: z.string().min(1),
+    options: syncOptionsSchema,
+  }),
+  /** `alias` is the bare golden alias, without `-global` (§3.5). */
+  z.object({ ...base, operation: z.literal('golden-refresh'), alias: z.string().min(1) }),
+]);
+export type SubmissionRecord = z.infer<typeof submissionRecordSchema>;
+
+export const submissionLedgerDocumentSchema = z.object({
+  version: z.literal(1),
+  entries: z.array(submissionRecordSchema),
+});
+export type SubmissionLedgerDocument = z.infer<typeof submissionLedgerDocumentSchema>;
+
+export const DEFAULT_SUBMISSION_LEDGER_SIZE = 2000;
+
+export interface SubmissionLedger {
+  record(entry: SubmissionRecord): void;
+  get(ref: JobRef): SubmissionRecord | undefined;
+  entries(): SubmissionRecord[];
+  /** Set when the stored ledger was unreadable and the ledger started empty. */
+  readonly loadError: DocumentError | null;
+}
+
+const keyOf = (ref: JobRef): string => `${ref.serverId}\u0000${ref.jobId}`;
+
+export function createSubmissionLedger(
+  store: DocumentStore<SubmissionLedgerDocument>,
+  options: { maxEntries?: number } = {},
+): SubmissionLedger {
+  const maxEntries = options.maxEntries ?? DEFAULT_SUBMISSION_LEDGER_SIZE;
+  const loaded = loadDocument(
+    store as DocumentStore<unknown>,
+    submissionLedgerDocumentSchema,
+    (): SubmissionLedgerDocument => ({ version: 1, entries: [] }),
+    'submission ledger',
+  );
+  // Insertion order = submission order, so trimming from the front drops the oldest.
+  const byKey = new Map<string, SubmissionRecord>();
+  for (const entry of loaded.value.entries)
+    byKey.set(keyOf({ serverId: entry.serverId, jobId: entry.jobId }), entry);
+  trim();
+
+  function trim(): void {
+    while (byKey.size > maxEntries) byKey.delete(byKey.keys().next().value!);
+  }
+
+  return {
+    record(entry) {
+      const parsed = submissionRecordSchema.parse(entry); // a bad entry here is a bug of the caller
+      const key = keyOf(parsed);
+      byKey.delete(key);
+      byKey.set(key, parsed);
+      trim();
+      store.write({ version: 1, entries: [...byKey.values()] });
+    },
+    get: (ref) => byKey.get(keyOf(ref)),
+    entries: () => [...byKey.values()],
+    loadError: loaded.error,
+  };
+}
