@@ -1,0 +1,44 @@
+import type { ManualClock } from '../clock';
+import type { CidxServerOptions, RunningCidxServer } from '../server';
+import type { ScenarioDefinition } from '../types';
+import type { ApiClient, ApiResponse } from './http-client';
+
+/** What the contract test compares for one capture key. */
+export interface Observed {
+  status: number;
+  headers: Record<string, string | null>;
+  body: unknown;
+}
+
+export interface ReplayContext {
+  api: ApiClient;
+  server: RunningCidxServer;
+  clock: ManualClock;
+  /** Records the response that answers capture `key`. */
+  record(key: string, response: ApiResponse): void;
+  /** Records a non-response capture entry (e.g. `ghost_seq`) as raw JSON. */
+  recordRaw(key: string, value: unknown): void;
+}
+
+/** How to reproduce one capture file against the double. */
+export interface Replay {
+  flavor: 'head' | 'v5';
+  scenario: ScenarioDefinition;
+  options?: Partial<CidxServerOptions>;
+  /** Capture keys that are not responses of the server, or artefacts of the capture setup. */
+  notReplayed?: Record<string, string>;
+  run(ctx: ReplayContext): Promise<void>;
+  /** Adapts a captured value where the replay had to differ on purpose (e.g. a user name). */
+  rewriteCapture?(key: string, captured: unknown): unknown;
+}
+
+export function observe(response: ApiResponse): Observed {
+  return {
+    status: response.status,
+    headers: {
+      'www-authenticate': response.headers.get('www-authenticate'),
+      'retry-after': response.headers.get('retry-after'),
+    },
+    body: response.body,
+  };
+}
