@@ -22,6 +22,8 @@ export const EXIT = {
   refused: 7,
   /** The server failed: 5xx, maintenance, or an answer we could not understand. */
   serverError: 8,
+  /** A bug in cidx-jobs itself (EX_SOFTWARE); please report it. */
+  internal: 70,
   /** Interrupted by Ctrl+C. */
   interrupted: 130,
 } as const;

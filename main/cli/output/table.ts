@@ -23,6 +23,9 @@ export function renderTable<Row>(rows: readonly Row[], columns: readonly Column<
     const gap = ' '.repeat((widths[index] ?? 0) - width(text));
     return columns[index]?.align === 'right' ? gap + text : text + gap;
   };
-  const lines = [columns.map((column, index) => pad(column.header, index)), ...cells.map((line) => line.map(pad))];
+  const lines = [
+    columns.map((column, index) => pad(column.header, index)),
+    ...cells.map((line) => line.map(pad)),
+  ];
   return lines.map((line) => line.join('  ').trimEnd()).join('\n');
 }

@@ -1,0 +1,119 @@
+/** The `cidx-jobs` commands and options (commander). Each action opens the context and runs one command. */
+import { Command, InvalidArgumentError, Option } from 'commander';
+import type { Clock } from '../core/clock';
+import { listJobs } from './commands/jobs';
+import { showJob } from './commands/job';
+import { listRepos } from './commands/repos';
+import { serverAdd, serverList, serverRemove } from './commands/server';
+import { cancelCommand, retryCommand, syncCommand } from './commands/submit';
+import { watchCommand } from './commands/watch';
+import { openCliContext, type CliContext } from './context';
+import { EXIT, type ExitCode } from './exit-codes';
+import type { CliIo } from './io';
+
+const positiveInt = (value: string): number => {
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < 1)
+    throw new InvalidArgumentError('must be a whole number of at least 1');
+  return parsed;
+};
+
+export function buildProgram(
+  io: CliIo,
+  clock: Clock | undefined,
+  setExit: (code: ExitCode) => void,
+): Command {
+  const run =
+    <A extends unknown[]>(action: (ctx: CliContext, ...args: A) => Promise<ExitCode | void>) =>
+    async (...args: A) => {
+      const ctx = await openCliContext(io, clock);
+      setExit((await action(ctx, ...args)) ?? EXIT.ok);
+    };
+  const serverOption = () => new Option('-s, --server <name>', 'only this server (by name or id)');
+  const program = new Command('cidx-jobs')
+    .description('Watch, submit, cancel and retry CIDX server jobs')
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
+    .exitOverride()
+    .showHelpAfterError('(run cidx-jobs --help for usage)');
+
+  const server = program.command('server').description('configure the CIDX servers to watch');
+  server
+    .command('add <name> <url>')
+    .description(
+      'add a server; API key from CIDX_API_KEY, --api-key-stdin or a prompt; with --username, the password likewise (CIDX_PASSWORD)',
+    )
+    .option('-u, --username <username>', 'sign in with a username and password instead of an API key')
+    .option('--api-key-stdin', 'read the API key from standard input')
+    .option('--password-stdin', 'read the password from standard input')
+    .option('--ca-file <path>', 'PEM file of an extra certificate authority (self-signed servers)')
+    .option('--insecure', 'do not verify the TLS certificate (dangerous; reported everywhere)')
+    .option('--all-users', "show every user's jobs (CIDX 11.x administrators)")
+    .option('--system-jobs', "show the server's internal maintenance jobs")
+    .option('--no-check', 'save without testing the connection')
+    .action(run((ctx, name: string, url: string, options) => serverAdd(ctx, name, url, options)));
+  server
+    .command('list')
+    .description('list configured servers')
+    .option('--check', 'test each connection and show the server version')
+    .option('--json', 'machine-readable output')
+    .action(run((ctx, options) => serverList(ctx, options)));
+  server
+    .command('remove <name>')
+    .description('remove a server and its stored credentials')
+    .action(run((ctx, name: string) => serverRemove(ctx, name)));
+
+  program
+    .command('jobs')
+    .description('list recent jobs, running first')
+    .addOption(serverOption())
+    .option(
+      '--status <status>',
+      'only jobs with this status (pending, running, completed, failed, cancelled, ...)',
+    )
+    .option('-n, --limit <count>', 'at most this many jobs', positiveInt, 50)
+    .option('--all-users', "include other users' jobs (administrators)")
+    .option('--system', "include the server's internal jobs")
+    .option('--json', 'machine-readable output')
+    .action(run((ctx, options) => listJobs(ctx, options)));
+  program
+    .command('job <id>')
+    .description('show one job: status, phase, ETA, error, result (an id prefix is enough)')
+    .addOption(serverOption())
+    .option('--json', 'machine-readable output')
+    .action(run((ctx, id: string, options) => showJob(ctx, id, options)));
+  program
+    .command('watch [ids...]')
+    .description('live progress of the given jobs, or of every running job, until they end')
+    .addOption(serverOption())
+    .option('-f, --follow', 'keep watching for new jobs until Ctrl+C')
+    .option('--all-users', "include other users' jobs (administrators)")
+    .option('--system', "include the server's internal jobs")
+    .action(run((ctx, ids: string[], options) => watchCommand(ctx, ids, options)));
+  program
+    .command('sync <repository>')
+    .description('submit a sync of an activated repository')
+    .addOption(serverOption())
+    .option('--force', "cancel this user's running syncs first (the server's force option)")
+    .option('-w, --wait', 'follow the job until it ends')
+    .action(run((ctx, repository: string, options) => syncCommand(ctx, repository, options)));
+  program
+    .command('cancel <id>')
+    .description('cancel a pending or running job')
+    .addOption(serverOption())
+    .action(run((ctx, id: string, options) => cancelCommand(ctx, id, options)));
+  program
+    .command('retry <id>')
+    .description(
+      'resubmit a failed or cancelled job (the server has no retry: CIDX Tray remembers what was submitted)',
+    )
+    .addOption(serverOption())
+    .option('-w, --wait', 'follow the new job until it ends')
+    .action(run((ctx, id: string, options) => retryCommand(ctx, id, options)));
+  program
+    .command('repos')
+    .description('list activated repositories')
+    .addOption(serverOption())
+    .option('--json', 'machine-readable output')
+    .action(run((ctx, options) => listRepos(ctx, options)));
+  return program;
+}
