@@ -40,7 +40,11 @@ const unknownServer = (serverId: string): CidxFailure => ({
 export class JobCommands {
   constructor(private readonly deps: JobCommandsDeps) {}
 
-  async submitSync(serverId: string, repository: string, options: SyncOptions = {}): Promise<Result<Submitted, CidxFailure>> {
+  async submitSync(
+    serverId: string,
+    repository: string,
+    options: SyncOptions = {},
+  ): Promise<Result<Submitted, CidxFailure>> {
     return this.submit(serverId, { kind: 'sync', repository, options });
   }
 
@@ -83,7 +87,14 @@ export class JobCommands {
       const submittedAt = this.deps.clock.now();
       this.deps.ledger.record(
         request.kind === 'sync'
-          ? { serverId, jobId, submittedAt, operation: 'sync', repository: request.repository, options: request.options }
+          ? {
+              serverId,
+              jobId,
+              submittedAt,
+              operation: 'sync',
+              repository: request.repository,
+              options: request.options,
+            }
           : { serverId, jobId, submittedAt, operation: 'golden-refresh', alias: request.alias },
       );
       this.deps.engine?.trackJob(serverId, jobId);

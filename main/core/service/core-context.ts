@@ -1,0 +1,35 @@
+/**
+ * The running pieces the tray core's modules share. One object, built once by `createTrayCore`;
+ * each module gets it instead of a dozen arguments.
+ */
+import type { CidxApi } from '../cidx/api';
+import type { ConfigIssue } from '../config/config-issues';
+import type { ConfigDocument } from '../config/settings';
+import type { PollingEngine } from '../engine/engine';
+import type { JobStore } from '../jobs/job-store';
+import type { ProgressHistory } from '../jobs/progress-history';
+import type { SubmissionLedger } from '../jobs/submission-ledger';
+import type { ChangeFeed } from './change-feed';
+import type { TrayCoreDeps } from './tray-types';
+
+/** Who is signed in on a server, learned from its probe. */
+export interface Identity {
+  username: string | null;
+  role: string | null;
+}
+
+export interface CoreContext {
+  deps: TrayCoreDeps;
+  engine: PollingEngine;
+  store: JobStore;
+  history: ProgressHistory;
+  ledger: SubmissionLedger;
+  feed: ChangeFeed;
+  /** The settings document as last loaded or saved; replaced, never mutated. */
+  document: ConfigDocument;
+  issues: ConfigIssue[];
+  /** Clients of the servers being polled (enabled ones), by server id. */
+  apis: Map<string, CidxApi>;
+  identities: Map<string, Identity>;
+  reportError(error: unknown, context: string): void;
+}

@@ -1,0 +1,59 @@
+/**
+ * The documents the running app keeps beside config.json: the job cache (what was known at the
+ * last stop, for "while you were away"), the submission ledger (retry) and the notification
+ * ledger (exactly-once). A broken file is moved aside and reported; the app starts empty.
+ */
+import type { ConfigIssue } from '../config/config-issues';
+import { JsonDocumentStore } from '../config/json-document-store';
+import type { DocumentIssue } from '../config/json-document-store';
+import { configDocumentPath } from '../config/paths';
+import type { JobStoreSnapshot } from '../jobs/job-snapshot';
+import { emptyJobStoreSnapshot, jobStoreSnapshotSchema } from '../jobs/job-snapshot';
+import type { SubmissionLedgerDocument } from '../jobs/submission-ledger';
+import { submissionLedgerDocumentSchema } from '../jobs/submission-ledger';
+import type { NotificationLedgerDocument } from '../notify/notification-ledger';
+import { notificationLedgerDocumentSchema } from '../notify/notification-ledger';
+
+export const JOB_CACHE_FILE_NAME = 'job-cache.json';
+/** Shared with the CLI (main/cli/context.ts), so jobs it submitted can be retried here. */
+export const SUBMISSIONS_FILE_NAME = 'submissions.json';
+export const NOTIFICATIONS_FILE_NAME = 'notifications.json';
+
+export interface CoreDocuments {
+  jobCache: JsonDocumentStore<JobStoreSnapshot>;
+  submissions: JsonDocumentStore<SubmissionLedgerDocument>;
+  notifications: JsonDocumentStore<NotificationLedgerDocument>;
+}
+
+/** `onIssue` hears every problem met while reading, in the settings file's own terms. */
+export function openCoreDocuments(
+  configDir: string,
+  now: () => number,
+  onIssue: (issue: ConfigIssue) => void,
+): CoreDocuments {
+  // DocumentIssue kinds are a subset of ConfigIssueKind: one list of problems for the person.
+  const report = (issue: DocumentIssue): void => onIssue({ ...issue });
+  return {
+    jobCache: new JsonDocumentStore({
+      path: configDocumentPath(configDir, JOB_CACHE_FILE_NAME),
+      schema: jobStoreSnapshotSchema,
+      defaults: emptyJobStoreSnapshot,
+      now,
+      onIssue: report,
+    }),
+    submissions: new JsonDocumentStore({
+      path: configDocumentPath(configDir, SUBMISSIONS_FILE_NAME),
+      schema: submissionLedgerDocumentSchema,
+      defaults: (): SubmissionLedgerDocument => ({ version: 1, entries: [] }),
+      now,
+      onIssue: report,
+    }),
+    notifications: new JsonDocumentStore({
+      path: configDocumentPath(configDir, NOTIFICATIONS_FILE_NAME),
+      schema: notificationLedgerDocumentSchema,
+      defaults: (): NotificationLedgerDocument => ({ version: 1, entries: [], held: [] }),
+      now,
+      onIssue: report,
+    }),
+  };
+}

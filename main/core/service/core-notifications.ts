@@ -1,0 +1,39 @@
+/**
+ * The notification center of the running app: its exactly-once ledger beside config.json, the
+ * live notification settings, and readable names (server, signed-in user, repository).
+ */
+import type { DocumentStore } from '../config/stores';
+import type { NotificationLedgerDocument } from '../notify/notification-ledger';
+import type { NotificationCenter } from '../notify/notifier';
+import { createNotificationCenter } from '../notify/notifier';
+import type { CoreContext } from './core-context';
+import { viewFor } from './live-servers';
+
+export function createCenter(
+  ctx: CoreContext,
+  ledgerStore: DocumentStore<NotificationLedgerDocument>,
+): NotificationCenter {
+  const { deps } = ctx;
+  const serverOf = (serverId: string) => ctx.document.servers.find((server) => server.id === serverId);
+  return createNotificationCenter({
+    clock: deps.clock,
+    ledgerStore,
+    settings: () => ctx.document.settings.notifications,
+    deliver: (intent) => {
+      try {
+        deps.deliverNotification(intent);
+      } catch (error) {
+        ctx.reportError(error, 'delivering a notification');
+      }
+    },
+    lookups: {
+      serverName: (serverId) => serverOf(serverId)?.name ?? serverId,
+      signedInUser: (serverId) => {
+        const server = serverOf(serverId);
+        return server ? viewFor(server, ctx.identities.get(serverId)).username : null;
+      },
+      submission: (ref) => ctx.ledger.get(ref),
+      role: (serverId) => ctx.identities.get(serverId)?.role ?? null,
+    },
+  });
+}

@@ -1,0 +1,25 @@
+/** The running product every host uses: the tray core, and the pieces it is made of. */
+export { createTrayCore } from './tray-core';
+export type {
+  ConfigSeam,
+  ConnectSeamDeps,
+  CoreFailure,
+  CredentialInput,
+  JobView,
+  ServerSnapshot,
+  TrayChange,
+  TrayCore,
+  TrayCoreDeps,
+  TrayListener,
+  TrayPatch,
+  TraySnapshot,
+} from './tray-types';
+export type { SettingsPatch } from './settings-patch';
+export { applySettingsPatch } from './settings-patch';
+export { JOB_CACHE_FILE_NAME, NOTIFICATIONS_FILE_NAME, SUBMISSIONS_FILE_NAME } from './core-documents';
+export { PERSIST_EVERY_MS, PRUNE_EVERY_MS } from './housekeeping';
+export { DRAFT_SERVER_ID } from './connection-check';
+export { JobCommands } from './job-commands';
+export type { EngineWakeUp, JobCommandsDeps, Submitted } from './job-commands';
+export { authFor, connectServer } from './server-connection';
+export type { ConnectionDeps } from './server-connection';

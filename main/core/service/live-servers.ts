@@ -1,0 +1,62 @@
+/**
+ * Putting a configured server under watch and taking it off, live: its client, its place in the
+ * engine and its view in the job store (design.md, "Whose jobs").
+ */
+import type { ServerInfo } from '../cidx/api';
+import type { Job } from '../cidx/job';
+import type { ServerConfig } from '../config/server';
+import type { ServerView } from '../jobs/tracked-job';
+import type { CoreContext, Identity } from './core-context';
+import { observeProbe } from './observed-api';
+import { connectServer } from './server-connection';
+import type { StoreBridge } from './store-bridge';
+
+/** The store's view of a server: its filters, and who is signed in as far as we know yet. */
+export function viewFor(server: ServerConfig, identity: Identity | undefined): ServerView {
+  const configured = server.auth.mode === 'password' ? server.auth.username : null;
+  return {
+    username: identity?.username ?? configured,
+    showAllUsers: server.showAllUsers,
+    showSystemJobs: server.showSystemJobs,
+    enabled: server.enabled,
+  };
+}
+
+function learnIdentity(ctx: CoreContext, bridge: StoreBridge, server: ServerConfig, info: ServerInfo): void {
+  const before = ctx.identities.get(server.id);
+  if (before && before.username === info.username && before.role === info.role) return;
+  const identity = { username: info.username, role: info.role };
+  ctx.identities.set(server.id, identity);
+  ctx.store.setServerView(server.id, viewFor(server, identity));
+  // Knowing who is signed in changes which jobs are "mine".
+  bridge.republishServerJobs(server.id);
+}
+
+/** Connects the server and starts polling it (if the engine runs); `seedJobs` were known before. */
+export function attachServer(
+  ctx: CoreContext,
+  bridge: StoreBridge,
+  server: ServerConfig,
+  seedJobs: readonly Job[],
+): void {
+  const { deps } = ctx;
+  const connect = deps.connect ?? connectServer;
+  const client = connect(server, {
+    secrets: deps.secrets,
+    fetchFor: deps.fetchFor,
+    clock: deps.clock,
+    logger: deps.logger,
+  });
+  const api = observeProbe(client, (info) => {
+    // A probe answering after the server was removed or replaced is not news.
+    if (ctx.apis.get(server.id) === api) learnIdentity(ctx, bridge, server, info);
+  });
+  ctx.apis.set(server.id, api);
+  ctx.engine.addServer({ id: server.id, api }, seedJobs);
+}
+
+/** Stops polling the server; its jobs stay in the store unless the caller removes them. */
+export function detachServer(ctx: CoreContext, serverId: string): void {
+  ctx.engine.removeServer(serverId);
+  ctx.apis.delete(serverId);
+}

@@ -1,0 +1,129 @@
+/**
+ * Adding, changing and removing servers while the app runs: validated by the server-list
+ * rules, secrets stored or forgotten, the settings saved, and the engine and job store updated
+ * at once, without a restart.
+ */
+import type { ServerConfig } from '../config/server';
+import { secretKeys } from '../config/server';
+import type { NewServerInput, ServerPatch } from '../config/server-list';
+import { addServer, removeServer, updateServer } from '../config/server-list';
+import type { ConfigDocument } from '../config/settings';
+import type { Result } from '../result';
+import { err, ok } from '../result';
+import type { CoreContext } from './core-context';
+import { forgetSecrets, requireCredential, storeSecrets, typedSecrets } from './credentials';
+import type { Housekeeping } from './housekeeping';
+import { attachServer, detachServer, viewFor } from './live-servers';
+import type { StoreBridge } from './store-bridge';
+import type { CoreFailure, CredentialInput } from './tray-types';
+
+export interface ServerCommandsDeps {
+  ctx: CoreContext;
+  bridge: StoreBridge;
+  housekeeping: Housekeeping;
+  saveDocument(document: ConfigDocument): Promise<Result<ConfigDocument, CoreFailure>>;
+}
+
+/** Fields whose change needs a new client (and a new sign-in). */
+function connectionChanged(before: ServerConfig, after: ServerConfig): boolean {
+  return (
+    before.url !== after.url ||
+    before.enabled !== after.enabled ||
+    JSON.stringify(before.auth) !== JSON.stringify(after.auth) ||
+    JSON.stringify(before.tls) !== JSON.stringify(after.tls)
+  );
+}
+
+export function createServerCommands({ ctx, bridge, housekeeping, saveDocument }: ServerCommandsDeps) {
+  const { deps, store } = ctx;
+
+  /** Jobs of a server that is gone or now points elsewhere: announced, then forgotten. */
+  function dropJobs(serverId: string): void {
+    for (const tracked of store.jobs({ serverId, includeHidden: true })) {
+      ctx.history.forget({ serverId, jobId: tracked.job.id });
+      ctx.feed.publish({ kind: 'job-removed', serverId, jobId: tracked.job.id });
+    }
+    store.removeServer(serverId);
+    housekeeping.markDirty();
+  }
+
+  return {
+    async add(
+      input: NewServerInput,
+      credentials: CredentialInput,
+    ): Promise<Result<ServerConfig, CoreFailure>> {
+      const added = addServer(ctx.document.servers, input);
+      if (!added.ok) return added;
+      const { server } = added.value;
+      const missing = requireCredential(server, credentials);
+      if (missing) return err(missing);
+      const stored = await storeSecrets(deps.secrets, typedSecrets(server, credentials));
+      if (!stored.ok) return stored;
+      const saved = await saveDocument({ ...ctx.document, servers: added.value.servers });
+      if (!saved.ok) {
+        await forgetSecrets(deps.secrets, Object.keys(typedSecrets(server, credentials)), ctx.reportError);
+        return saved;
+      }
+      store.setServerView(server.id, viewFor(server, undefined));
+      if (server.enabled) attachServer(ctx, bridge, server, []);
+      return ok(server);
+    },
+
+    async update(
+      id: string,
+      patch: ServerPatch,
+      credentials: CredentialInput = {},
+    ): Promise<Result<ServerConfig, CoreFailure>> {
+      const updated = updateServer(ctx.document.servers, id, patch);
+      if (!updated.ok) return updated;
+      const { server, obsoleteSecretKeys } = updated.value;
+      // updateServer found it, so it is there.
+      const before = ctx.document.servers.find((candidate) => candidate.id === id)!;
+      if (before.auth.mode !== server.auth.mode) {
+        const missing = requireCredential(server, credentials);
+        if (missing) return err(missing);
+      }
+      const typed = typedSecrets(server, credentials);
+      const stored = await storeSecrets(deps.secrets, typed);
+      if (!stored.ok) return stored;
+      const saved = await saveDocument({ ...ctx.document, servers: updated.value.servers });
+      if (!saved.ok) return saved;
+
+      const signInChanged =
+        Object.keys(typed).length > 0 || JSON.stringify(before.auth) !== JSON.stringify(server.auth);
+      // A refresh token belongs to the sign-in that obtained it; a new one starts from the password.
+      const stale = signInChanged || before.url !== server.url ? [secretKeys.refreshToken(id)] : [];
+      await forgetSecrets(deps.secrets, [...new Set([...obsoleteSecretKeys, ...stale])], ctx.reportError);
+
+      const reconnect = connectionChanged(before, server) || Object.keys(typed).length > 0;
+      if (reconnect) {
+        detachServer(ctx, id);
+        if (signInChanged || before.url !== server.url) ctx.identities.delete(id);
+        // Another address may be another server: its jobs are not these.
+        if (before.url !== server.url) dropJobs(id);
+      }
+      store.setServerView(id, viewFor(server, ctx.identities.get(id)));
+      bridge.republishServerJobs(id);
+      if (reconnect && server.enabled) {
+        const known = store.jobs({ serverId: id, includeHidden: true }).map((tracked) => tracked.job);
+        attachServer(ctx, bridge, server, known);
+      }
+      return ok(server);
+    },
+
+    async remove(id: string): Promise<Result<void, CoreFailure>> {
+      const removed = removeServer(ctx.document.servers, id);
+      if (!removed.ok) return removed;
+      const saved = await saveDocument({ ...ctx.document, servers: removed.value.servers });
+      if (!saved.ok) return saved;
+      await forgetSecrets(deps.secrets, removed.value.secretKeysToDelete, ctx.reportError);
+      detachServer(ctx, id);
+      ctx.identities.delete(id);
+      dropJobs(id);
+      ctx.feed.publish({ kind: 'server-removed', serverId: id });
+      return ok(undefined);
+    },
+  };
+}
+
+export type ServerCommands = ReturnType<typeof createServerCommands>;

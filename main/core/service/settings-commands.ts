@@ -1,0 +1,43 @@
+/**
+ * Settings changes applied while the app runs: new polling intervals reach the engine at its
+ * next scheduling, notification settings the center at once, retention the job store at once.
+ */
+import type { AppSettings, PollingSettings } from '../config/settings';
+import type { EngineOptions } from '../engine/options';
+import type { PollingEngine } from '../engine/engine';
+import type { NotificationCenter } from '../notify/notifier';
+import type { CoreContext } from './core-context';
+import type { Housekeeping } from './housekeeping';
+
+/** The engine options a person controls through the settings. */
+export function intervalsFrom(
+  polling: PollingSettings,
+): Pick<EngineOptions, 'activeIntervalMs' | 'idleIntervalMs' | 'backoffCapMs'> {
+  return {
+    activeIntervalMs: polling.activeIntervalMs,
+    idleIntervalMs: polling.idleIntervalMs,
+    backoffCapMs: polling.backoffCapMs,
+  };
+}
+
+/**
+ * Every poller holds the engine's one options object by reference (engine.ts passes
+ * `this.options` to each), so updating its fields retunes all servers from their next tick
+ * without dropping what they know.
+ */
+export function retuneEngine(engine: PollingEngine, polling: PollingSettings): void {
+  Object.assign(engine.options, intervalsFrom(polling));
+}
+
+export function applySettingsLive(
+  ctx: CoreContext,
+  settings: AppSettings,
+  center: NotificationCenter,
+  housekeeping: Housekeeping,
+): void {
+  retuneEngine(ctx.engine, settings.polling);
+  // Quiet hours may have ended or been switched off: release what they held.
+  center.tick();
+  housekeeping.prune();
+  ctx.feed.publish({ kind: 'settings-changed', settings });
+}

@@ -1,0 +1,195 @@
+import { describe, expect, it } from 'vitest';
+import { JOB_CACHE_FILE_NAME } from '../../../main/core/service';
+import type { TrayPatch } from '../../../main/core/service';
+import { useTempDir } from '../config/temp-dir';
+import { FakeWorld, workServer } from './helpers';
+
+const tempDir = useTempDir();
+
+async function worldWithWork(): Promise<FakeWorld> {
+  const world = new FakeWorld(tempDir());
+  await world.writeConfig([workServer]);
+  return world;
+}
+
+describe('tray core: engine events', () => {
+  it('feeds the job store, the snapshot and one notification for a finished job', async () => {
+    const world = await worldWithWork();
+    const api = world.api('work');
+    const { core, delivered } = await world.core();
+    core.start();
+    await world.clock.advance(0);
+
+    const submitted = await core.jobs.submitSync('work', 'my-proj');
+    if (!submitted.ok) throw new Error(submitted.error.message);
+    await world.clock.advance(2_000);
+    const running = core.snapshot().jobs.find((job) => job.job.id === submitted.value.jobId);
+    expect(running).toMatchObject({ repository: 'my-proj', operation: 'Sync', job: { status: 'pending' } });
+    expect(core.snapshot().servers[0]).toMatchObject({
+      config: { id: 'work' },
+      state: { health: 'online' },
+      username: 'alice',
+      role: 'admin',
+    });
+
+    api.updateJob(submitted.value.jobId, { status: 'completed', progress: 100 });
+    await world.clock.advance(10_000);
+    const snapshot = core.snapshot();
+    expect(snapshot.jobs.map((job) => [job.job.id, job.job.status])).toEqual([
+      [submitted.value.jobId, 'completed'],
+    ]);
+    expect(snapshot.summary).toMatchObject({ total: 1, running: 0, worst: 'idle' });
+    expect(delivered.map((intent) => intent.key)).toEqual([`work/${submitted.value.jobId}/completed`]);
+    expect(`${delivered[0]?.title} ${delivered[0]?.body}`).toContain('my-proj');
+    core.stop();
+  });
+
+  it('notifies exactly once per finished job across a restart over the same config dir', async () => {
+    const world = await worldWithWork();
+    const api = world.api('work');
+    const job = api.addJob({ status: 'running' });
+    const first = await world.core();
+    first.core.start();
+    await world.clock.advance(2_000);
+    api.updateJob(job.id, { status: 'failed', error: 'boom' });
+    await world.clock.advance(2_000);
+    // Stopped inside the coalescing window: stop shows what it held.
+    first.core.stop();
+    expect(first.delivered.map((intent) => intent.key)).toEqual([`work/${job.id}/failed`]);
+
+    const second = await world.core();
+    expect(second.core.snapshot().jobs.map((view) => view.job.status)).toEqual(['failed']);
+    second.core.start();
+    await world.clock.advance(120_000);
+    second.core.stop();
+    expect(second.delivered).toEqual([]);
+  });
+
+  it('gathers jobs that ended while the app was away into one digest', async () => {
+    const world = await worldWithWork();
+    const api = world.api('work');
+    const a = api.addJob({ status: 'running' });
+    const b = api.addJob({ status: 'running' });
+    const first = await world.core();
+    first.core.start();
+    await world.clock.advance(2_000);
+    first.core.stop();
+    expect(world.hasDocument(JOB_CACHE_FILE_NAME)).toBe(true);
+
+    await world.clock.advance(3_600_000);
+    api.updateJob(a.id, { status: 'completed', progress: 100 });
+    api.updateJob(b.id, { status: 'failed', error: 'merge conflict' });
+
+    const second = await world.core();
+    expect(second.core.snapshot().jobs.map((view) => view.job.status)).toEqual(['running', 'running']);
+    second.core.start();
+    await world.clock.advance(15_000);
+    expect(second.delivered).toHaveLength(1);
+    expect(second.delivered[0]).toMatchObject({ kind: 'digest' });
+    expect(second.delivered[0]?.title).toMatch(/While you were away/);
+    expect(second.delivered[0]?.jobs.map((ref) => ref.jobId).sort()).toEqual([a.id, b.id].sort());
+    second.core.stop();
+  });
+
+  it('acknowledges failures: the summary stops counting them', async () => {
+    const world = await worldWithWork();
+    const api = world.api('work');
+    const job = api.addJob({ status: 'running' });
+    const { core } = await world.core();
+    core.start();
+    await world.clock.advance(2_000);
+    api.updateJob(job.id, { status: 'failed', error: 'boom' });
+    await world.clock.advance(2_000);
+    expect(core.snapshot().summary).toMatchObject({ unacknowledgedFailures: 1, worst: 'failed' });
+    core.acknowledgeFailures({ serverId: 'work' });
+    expect(core.snapshot().summary).toMatchObject({ unacknowledgedFailures: 0 });
+    core.stop();
+  });
+});
+
+describe('tray core: versioned patches', () => {
+  it('numbers patches one by one from the snapshot version, so a consumer detects a gap', async () => {
+    const world = await worldWithWork();
+    const api = world.api('work');
+    api.addJob({ status: 'running' });
+    const { core, patches } = await world.core();
+    const start = core.snapshot().version;
+    core.start();
+    await world.clock.advance(2_000);
+    expect(patches.length).toBeGreaterThan(2);
+    expect(patches.map((patch) => patch.version)).toEqual(patches.map((_, index) => start + index + 1));
+    expect(patches.some((patch) => patch.change.kind === 'job-upserted')).toBe(true);
+    expect(patches.some((patch) => patch.change.kind === 'server-changed')).toBe(true);
+    expect(core.snapshot().version).toBe(patches[patches.length - 1]?.version);
+
+    // A consumer that stops listening for a while sees the next version jump and resyncs.
+    let last = core.snapshot().version;
+    const seen: TrayPatch[] = [];
+    const unsubscribe = core.subscribe((patch) => seen.push(patch));
+    unsubscribe();
+    api.addJob({ status: 'running' });
+    core.pollNow('work');
+    await world.clock.advance(2_000);
+    const gaps: number[] = [];
+    core.subscribe((patch) => {
+      if (patch.version !== last + 1) gaps.push(patch.version);
+      last = patch.version;
+    });
+    core.pollNow('work');
+    await world.clock.advance(2_000);
+    expect(seen).toEqual([]);
+    expect(gaps).toHaveLength(1);
+    expect(core.snapshot().version).toBe(last);
+    expect(JSON.parse(JSON.stringify(core.snapshot()))).toEqual(core.snapshot());
+    core.stop();
+  });
+});
+
+describe('tray core: persistence', () => {
+  it('starts empty and reports a corrupt job cache instead of crashing', async () => {
+    const world = await worldWithWork();
+    world.writeDocument(JOB_CACHE_FILE_NAME, '{ "version": 1, "jobs": [ broken');
+    const { core } = await world.core();
+    expect(core.snapshot().jobs).toEqual([]);
+    const issues = core.configIssues();
+    expect(issues).toHaveLength(1);
+    expect(issues[0]).toMatchObject({ kind: 'not-json' });
+    expect(issues[0]?.message).toContain(JOB_CACHE_FILE_NAME);
+    expect(core.snapshot().issues).toEqual(issues);
+    expect(world.hasDocument(JOB_CACHE_FILE_NAME)).toBe(false);
+
+    world.api('work').addJob({ status: 'running' });
+    core.start();
+    await world.clock.advance(2_000);
+    expect(core.snapshot().jobs).toHaveLength(1);
+    core.stop();
+    expect(world.hasDocument(JOB_CACHE_FILE_NAME)).toBe(true);
+  });
+
+  it('writes the job cache at most every few seconds while jobs change', async () => {
+    const world = await worldWithWork();
+    world.api('work').addJob({ status: 'running' });
+    const { core } = await world.core();
+    core.start();
+    await world.clock.advance(1_000);
+    expect(world.hasDocument(JOB_CACHE_FILE_NAME)).toBe(false);
+    await world.clock.advance(5_000);
+    expect(world.hasDocument(JOB_CACHE_FILE_NAME)).toBe(true);
+    core.stop();
+  });
+
+  it('drops finished jobs past the retention settings', async () => {
+    const world = new FakeWorld(tempDir());
+    await world.writeConfig([workServer], { retention: { maxFinishedPerServer: 2 } });
+    const api = world.api('work');
+    for (let index = 0; index < 4; index += 1) api.addJob({ status: 'completed', progress: 100 });
+    const { core, patches } = await world.core();
+    core.start();
+    await world.clock.advance(2_000);
+    expect(core.snapshot().jobs).toHaveLength(4);
+    await world.clock.advance(10 * 60_000);
+    expect(core.snapshot().jobs).toHaveLength(2);
+    expect(patches.filter((patch) => patch.change.kind === 'job-removed')).toHaveLength(2);
+    core.stop();
+  });
+});
