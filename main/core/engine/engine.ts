@@ -51,6 +51,15 @@ export class PollingEngine {
     for (const poller of this.pollers.values()) poller.stop();
   }
 
+  /**
+   * New cadence settings from the person. Every poller reads the shared options at its next
+   * scheduling, so the change applies from each server's next tick without a restart.
+   */
+  setIntervals(intervals: Partial<Pick<EngineOptions, 'activeIntervalMs' | 'idleIntervalMs' | 'backoffCapMs'>>): void {
+    const defined = Object.entries(intervals).filter(([, value]) => value !== undefined);
+    Object.assign(this.options, Object.fromEntries(defined));
+  }
+
   /** Poll one server, or all, at once (a poll already in flight is followed by exactly one more). */
   pollNow(serverId?: string): void {
     if (serverId === undefined) for (const poller of this.pollers.values()) poller.pollNow();

@@ -20,13 +20,9 @@ export function intervalsFrom(
   };
 }
 
-/**
- * Every poller holds the engine's one options object by reference (engine.ts passes
- * `this.options` to each), so updating its fields retunes all servers from their next tick
- * without dropping what they know.
- */
+/** Retunes every server from its next tick, without dropping what the engine knows. */
 export function retuneEngine(engine: PollingEngine, polling: PollingSettings): void {
-  Object.assign(engine.options, intervalsFrom(polling));
+  engine.setIntervals(intervalsFrom(polling));
 }
 
 export function applySettingsLive(
