@@ -16,4 +16,9 @@ export interface SecretStore {
 export interface DocumentStore<T> {
   read(): T;
   write(value: T): void;
+  /**
+   * Reads again from where the document lives, for documents another process may write too
+   * (the CLI and the tray app share the submission ledger).
+   */
+  reload?(): T;
 }

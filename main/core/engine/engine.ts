@@ -55,7 +55,9 @@ export class PollingEngine {
    * New cadence settings from the person. Every poller reads the shared options at its next
    * scheduling, so the change applies from each server's next tick without a restart.
    */
-  setIntervals(intervals: Partial<Pick<EngineOptions, 'activeIntervalMs' | 'idleIntervalMs' | 'backoffCapMs'>>): void {
+  setIntervals(
+    intervals: Partial<Pick<EngineOptions, 'activeIntervalMs' | 'idleIntervalMs' | 'backoffCapMs'>>,
+  ): void {
     const defined = Object.entries(intervals).filter(([, value]) => value !== undefined);
     Object.assign(this.options, Object.fromEntries(defined));
   }

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import type { DocumentStore } from '../config/stores';
 import type { DocumentError } from './persisted-document';
-import { loadDocument } from './persisted-document';
+import { loadDocument, parseDocument } from './persisted-document';
 import type { JobRef } from './tracked-job';
 
 const syncOptionsSchema = z.object({
@@ -69,16 +69,33 @@ export function createSubmissionLedger(
     while (byKey.size > maxEntries) byKey.delete(byKey.keys().next().value!);
   }
 
+  /** Takes in what another process (the CLI, the tray app) recorded since we last looked. */
+  function mergeFromStore(): void {
+    if (!store.reload) return;
+    const fresh = parseDocument(store.reload(), submissionLedgerDocumentSchema, 'submission ledger');
+    if (!fresh.ok) return;
+    for (const entry of fresh.value.entries) {
+      const key = keyOf(entry);
+      if (!byKey.has(key)) byKey.set(key, entry);
+    }
+  }
+
   return {
     record(entry) {
       const parsed = submissionRecordSchema.parse(entry); // a bad entry here is a bug of the caller
+      mergeFromStore();
       const key = keyOf(parsed);
       byKey.delete(key);
       byKey.set(key, parsed);
       trim();
       store.write({ version: 1, entries: [...byKey.values()] });
     },
-    get: (ref) => byKey.get(keyOf(ref)),
+    get(ref) {
+      const known = byKey.get(keyOf(ref));
+      if (known) return known;
+      mergeFromStore();
+      return byKey.get(keyOf(ref));
+    },
     entries: () => [...byKey.values()],
     loadError: loaded.error,
   };

@@ -59,3 +59,39 @@ describe('submission ledger', () => {
     expect(ledger.loadError?.message).toMatch(/could not be read \(Unexpected token/);
   });
 });
+
+describe('submission ledger shared by two processes', () => {
+  /** One document, reloadable, as two processes see the same file. */
+  function sharedStore() {
+    let document: unknown = undefined;
+    return {
+      read: () => document as SubmissionLedgerDocument,
+      write: (value: SubmissionLedgerDocument) => {
+        document = structuredClone(value);
+      },
+      reload: () => document as SubmissionLedgerDocument,
+    };
+  }
+
+  it('keeps what the other process recorded when it records its own', () => {
+    const file = sharedStore();
+    const tray = createSubmissionLedger(file);
+    const cli = createSubmissionLedger(file);
+    cli.record(sync('from-cli'));
+    tray.record(sync('from-tray'));
+    const reopened = createSubmissionLedger(file);
+    expect(
+      reopened
+        .entries()
+        .map((e) => e.jobId)
+        .sort(),
+    ).toEqual(['from-cli', 'from-tray']);
+  });
+
+  it('finds an entry the other process recorded after this one started', () => {
+    const file = sharedStore();
+    const tray = createSubmissionLedger(file);
+    createSubmissionLedger(file).record(sync('late'));
+    expect(tray.get({ serverId: 'work', jobId: 'late' })).toEqual(sync('late'));
+  });
+});
