@@ -1,5 +1,5 @@
 /** The words both watch views print, so the terminal and a log file say the same things. */
-import type { ServerState } from '../../core/engine';
+import { isUnreachable, type ServerState } from '../../core/engine';
 import type { ServerConfig } from '../../core/config';
 import { elapsedOf, formatDuration, operationLabel, plainText, statusLabel } from '../output/format';
 import type { WatchedJob } from './watch-session';
@@ -34,7 +34,11 @@ export function serverStateLine(
     case 'degraded':
       return `${server.name} answers with errors: ${state.lastError?.message ?? 'unknown error'}`;
     case 'offline':
-      return `${server.name} is unreachable: ${state.lastError?.message ?? 'no answer'} (retrying)`;
+      // The engine also calls a server "offline" when its main list answers 5xx or garbage
+      // (engine/health.ts); "unreachable" would then send a person to check the network.
+      return state.lastError && !isUnreachable(state.lastError)
+        ? `${server.name} is failing: ${state.lastError.message} (retrying)`
+        : `${server.name} is unreachable: ${state.lastError?.message ?? 'no answer'} (retrying)`;
     case 'auth-failed':
       return `${server.name}: ${state.lastError?.message ?? 'credentials rejected'}`;
     default:
