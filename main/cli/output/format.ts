@@ -1,21 +1,7 @@
 /** Words and numbers for people: durations, ages, statuses, operations. */
 import type { Job } from '../../core/cidx/job';
 
-export function formatDuration(ms: number): string {
-  const seconds = Math.max(0, Math.round(ms / 1000));
-  if (seconds < 60) return `${seconds}s`;
-  const minutes = Math.floor(seconds / 60);
-  if (minutes < 60) return `${minutes}m ${String(seconds % 60).padStart(2, '0')}s`;
-  const hours = Math.floor(minutes / 60);
-  if (hours < 48) return `${hours}h ${String(minutes % 60).padStart(2, '0')}m`;
-  return `${Math.floor(hours / 24)}d ${hours % 24}h`;
-}
-
-/** "12s ago", "3m ago", or "never". */
-export function formatAge(since: number | null, now: number): string {
-  if (since === null) return 'never';
-  return `${formatDuration(now - since)} ago`;
-}
+export { formatAge, formatDuration } from '../../core/text/duration';
 
 /** Status words that do not rely on colour (the table may be read without it). */
 export const STATUS_LABEL: Record<string, string> = {

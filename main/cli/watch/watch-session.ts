@@ -50,7 +50,7 @@ export function runWatch(ctx: CliContext, request: WatchRequest, view: WatchView
   const polling = ctx.document.settings.polling;
   const engine = new PollingEngine({
     clock: ctx.clock,
-    activeIntervalMs: Math.min(polling.activeIntervalMs, 2_000),
+    activeIntervalMs: polling.activeIntervalMs,
     idleIntervalMs: polling.idleIntervalMs,
     backoffCapMs: polling.backoffCapMs,
     reportError: (error, context) => view.message(`internal error in ${context}: ${String(error)}`),

@@ -45,7 +45,9 @@ export interface EngineOptions {
 }
 
 export const DEFAULT_ENGINE_OPTIONS: Omit<EngineOptions, 'clock' | 'random' | 'reportError'> = {
-  activeIntervalMs: 2_000,
+  // 1 s, like the CIDX CLI's own poller (cidx-api.md §5): an ending is noticed as fast as there,
+  // while only the running list is read every tick (engine benchmark, 20 running jobs).
+  activeIntervalMs: 1_000,
   idleIntervalMs: 15_000,
   commandActiveWindowMs: 30_000,
   backoffBaseMs: 2_000,

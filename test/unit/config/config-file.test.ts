@@ -90,7 +90,7 @@ describe('ConfigFile.load', () => {
     const load = await file.load();
     expect(load.issues.map((issue) => issue.kind)).toEqual(['invalid-settings']);
     expect(load.issues[0]?.message).toContain('polling.activeIntervalMs');
-    expect(load.document.settings.polling.activeIntervalMs).toBe(2000);
+    expect(load.document.settings.polling.activeIntervalMs).toBe(1000);
     expect(load.document.servers).toHaveLength(1);
   });
 

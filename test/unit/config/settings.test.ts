@@ -19,7 +19,7 @@ describe('app settings defaults', () => {
   it('fills every default from an empty object', () => {
     const settings = defaultSettings();
     expect(settings.polling).toEqual({
-      activeIntervalMs: 2000,
+      activeIntervalMs: 1000,
       idleIntervalMs: 15_000,
       backoffCapMs: 60_000,
     });
@@ -54,7 +54,7 @@ describe('app settings defaults', () => {
   it('returns a fresh object each time', () => {
     const first = defaultSettings();
     first.polling.activeIntervalMs = 9999;
-    expect(defaultSettings().polling.activeIntervalMs).toBe(2000);
+    expect(defaultSettings().polling.activeIntervalMs).toBe(1000);
   });
 
   it.each([

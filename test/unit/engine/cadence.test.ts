@@ -25,8 +25,16 @@ describe('cadence', () => {
     expect(nextPoll(state(), options, Math.random)).toEqual({ mode: 'idle', delayMs: 15_000 });
     expect(nextPoll(state({ hasUnfinishedJobs: true }), options, Math.random)).toEqual({
       mode: 'active',
-      delayMs: 2_000,
+      delayMs: options.activeIntervalMs,
     });
+  });
+
+  it('by default ticks every second while active, like the CIDX CLI, with a full list within 10 s', () => {
+    // The engine benchmark's detection target: no more than 0.5 s behind a 1 s poller (p95).
+    expect(nextPoll(state({ hasUnfinishedJobs: true }), options, Math.random).delayMs).toBeLessThanOrEqual(
+      1_000,
+    );
+    expect(options.activeIntervalMs * options.fullListEveryTicks).toBeLessThanOrEqual(10_000);
   });
 
   it('stays active for the command window after a command, then goes idle', () => {

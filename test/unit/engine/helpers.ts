@@ -52,6 +52,9 @@ export function harness(
   const api = options.api ?? new FakeCidxApi({ flavor: options.flavor ?? 'head', now: () => clock.now() });
   const errors: unknown[] = [];
   const engine = new PollingEngine({
+    // These tests count ticks of 2 s with a full list every 5th: the cadence they were written for.
+    activeIntervalMs: 2_000,
+    fullListEveryTicks: 5,
     clock,
     random: () => 0.5,
     reportError: (error) => errors.push(error),

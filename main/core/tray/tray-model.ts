@@ -1,0 +1,17 @@
+/** The whole tray from one snapshot: a pure function, applied by the Electron adapter. */
+import type { TraySnapshot } from '../service/tray-types';
+import { trayIcon } from './tray-icon';
+import { trayMenu, type TrayMenuContext } from './tray-menu';
+import { trayTooltip } from './tray-tooltip';
+import type { TrayModel } from './tray-types';
+
+export function buildTrayModel(snapshot: TraySnapshot, context: TrayMenuContext): TrayModel {
+  const { summary } = snapshot;
+  return {
+    icon: trayIcon(summary),
+    tooltip: trayTooltip(snapshot, context.now),
+    menu: trayMenu(snapshot, context),
+    badgeCount: summary.unacknowledgedFailures,
+    taskbarProgress: summary.running > 0 && summary.progress !== null ? summary.progress / 100 : null,
+  };
+}

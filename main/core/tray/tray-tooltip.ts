@@ -1,0 +1,34 @@
+/** The tooltip: what runs, what failed, which servers are in trouble, and how old the data is. */
+import type { ServerSnapshot, TraySnapshot } from '../service/tray-types';
+import { formatDuration } from '../text/duration';
+
+function serverTrouble(server: ServerSnapshot): string | null {
+  const health = server.state?.health;
+  if (health === 'offline') return `${server.config.name} unreachable`;
+  if (health === 'auth-failed') return `${server.config.name}: sign-in failed`;
+  if (health === 'degraded') return `${server.config.name} has errors`;
+  return null;
+}
+
+export function trayTooltip(snapshot: TraySnapshot, now: number): string {
+  const { summary } = snapshot;
+  const lines = ['CIDX Tray'];
+  if (snapshot.servers.length === 0) return 'CIDX Tray: no server configured';
+  if (summary.running > 0) {
+    const overall = summary.progress === null ? '' : `, ${Math.round(summary.progress)}% overall`;
+    lines.push(`${summary.running} running${overall}`);
+  } else lines.push('Nothing running');
+  if (summary.pending > 0) lines.push(`${summary.pending} waiting`);
+  if (summary.unacknowledgedFailures > 0)
+    lines.push(
+      `${summary.unacknowledgedFailures} failed job${summary.unacknowledgedFailures === 1 ? '' : 's'}`,
+    );
+  for (const server of snapshot.servers) {
+    const trouble = serverTrouble(server);
+    if (trouble) lines.push(trouble);
+  }
+  // Never let stale data pass for fresh (users.md, complaint 1).
+  const age = summary.oldestSuccessAt === null ? null : now - summary.oldestSuccessAt;
+  lines.push(age === null ? 'Not updated yet' : `Updated ${formatDuration(age)} ago`);
+  return lines.join('\n');
+}

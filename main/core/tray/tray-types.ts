@@ -1,0 +1,51 @@
+/**
+ * The tray as plain data: which icon, what progress, what the tooltip says and what the menu
+ * holds. `buildTrayModel` computes it; the Electron adapter only applies it (style.md §14).
+ */
+
+/**
+ * One icon per state, told apart by shape or glyph, not colour alone (users.md #1):
+ * idle (hollow ring), running (ring filling with the overall progress), failed (ring with "!"),
+ * offline (ring broken by a slash: unreachable, failing or signed out).
+ */
+export type TrayIconKind = 'idle' | 'running' | 'failed' | 'offline';
+
+export interface TrayIcon {
+  kind: TrayIconKind;
+  /** Overall progress drawn into the running icon, 0..100 in steps of 10; null otherwise. */
+  progressStep: number | null;
+}
+
+export type TrayAction =
+  | { kind: 'open-window'; job?: { serverId: string; jobId: string } }
+  | { kind: 'cancel'; serverId: string; jobId: string }
+  | { kind: 'retry'; serverId: string; jobId: string }
+  | { kind: 'acknowledge'; serverId: string; jobId: string }
+  | { kind: 'acknowledge-all' }
+  | { kind: 'sync'; serverId: string; repository: string }
+  | { kind: 'load-repositories'; serverId: string }
+  | { kind: 'pause-notifications'; until: number }
+  | { kind: 'resume-notifications' }
+  | { kind: 'quit' };
+
+export type TrayMenuItem =
+  | { type: 'separator' }
+  /** A line of information, shown greyed out. */
+  | { type: 'label'; label: string }
+  | { type: 'action'; label: string; action: TrayAction; enabled: boolean }
+  | { type: 'submenu'; label: string; items: TrayMenuItem[] };
+
+export interface TrayModel {
+  icon: TrayIcon;
+  /** Short lines; the adapter cuts to the platform's limit (Windows: 127 characters). */
+  tooltip: string;
+  menu: TrayMenuItem[];
+  /** Unacknowledged failures, for the dock/taskbar badge. */
+  badgeCount: number;
+  /** Overall progress of running jobs, 0..1, for the taskbar; null when nothing runs. */
+  taskbarProgress: number | null;
+}
+
+/** Repositories a server can sync, as the tray knows them (loaded on demand). */
+export type RepositoryList =
+  { state: 'unknown' } | { state: 'loaded'; aliases: string[] } | { state: 'failed'; message: string };
