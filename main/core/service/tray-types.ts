@@ -14,13 +14,8 @@ import type { NewServerInput, ServerPatch } from '../config/server-list';
 import type { ServerConfig } from '../config/server';
 import type { AppSettings, ConfigDocument } from '../config/settings';
 import type { SecretStore } from '../config/stores';
-import type { ServerState } from '../engine/events';
 import type { EngineOptions } from '../engine/options';
-import type { EtaEstimate } from '../jobs/eta';
-import type { RetryEligibility } from '../jobs/retry';
-import type { StallVerdict } from '../jobs/stall';
-import type { JobsSummary } from '../jobs/summary';
-import type { JobRef, TrackedJob } from '../jobs/tracked-job';
+import type { JobRef } from '../jobs/tracked-job';
 import type { NotificationIntent } from '../notify/intent';
 import type { Result } from '../result';
 import type { JobCommands } from './job-commands';
@@ -60,70 +55,17 @@ export interface TrayCoreDeps {
   connect?(server: ServerConfig, deps: ConnectSeamDeps): CidxApi;
 }
 
-/** A credential a person types in; the refresh token is the app's business, never theirs. */
-export interface CredentialInput {
-  apiKey?: string;
-  password?: string;
-}
-
-/** Failures of commands: a server's answer in words, or a settings file that could not be saved. */
-export type CoreFailure = CidxFailure | ConfigIssue;
-
-/** What the app knows about a configured server, for the views. Never holds a secret. */
-export interface ServerSnapshot {
-  config: ServerConfig;
-  /** Null until the engine first reports on it (and for disabled servers). */
-  state: ServerState | null;
-  /** From the probe (`/health` + who is signed in). */
-  username: string | null;
-  role: string | null;
-  /** How well the secret store protects credentials, said to the person when it matters. */
-  secretStoreWarning: string | null;
-}
-
-/** One tracked job with everything a view shows next to it. */
-export interface JobView extends TrackedJob {
-  /** From the submission ledger, or what the result reveals; null when unknown (§2.1). */
-  repository: string | null;
-  /** The operation in words ("Sync", "Golden repository refresh"). */
-  operation: string;
-  eta: EtaEstimate | null;
-  stall: StallVerdict;
-  retry: RetryEligibility;
-}
-
-export interface TraySnapshot {
-  /** The version of the last patch included; the next patch has `version + 1`. */
-  version: number;
-  /** Clock time the derived fields (ETA, stall, data age) were computed. */
-  asOf: number;
-  servers: ServerSnapshot[];
-  jobs: JobView[];
-  summary: JobsSummary;
-  settings: AppSettings;
-  /** Problems with the settings file or the app's documents; shown, never fatal. */
-  issues: ConfigIssue[];
-}
-
-export type TrayChange =
-  | { kind: 'job-upserted'; job: JobView }
-  | { kind: 'job-removed'; serverId: string; jobId: string }
-  | { kind: 'server-changed'; server: ServerSnapshot }
-  /** Its jobs were removed with it (each announced as `job-removed` before this). */
-  | { kind: 'server-removed'; serverId: string }
-  | { kind: 'summary-changed'; summary: JobsSummary }
-  | { kind: 'settings-changed'; settings: AppSettings };
-
-/**
- * One change with its version. Versions increase by exactly one per patch, so a consumer that
- * sees `version !== last + 1` missed something and should ask for a fresh `snapshot()`.
- */
-export interface TrayPatch {
-  version: number;
-  change: TrayChange;
-}
-
-export type TrayListener = (patch: TrayPatch) => void;
+export type {
+  CredentialInput,
+  CoreFailure,
+  ServerSnapshot,
+  JobView,
+  TraySnapshot,
+  TrayChange,
+  TrayPatch,
+  TrayListener,
+} from './view-types';
+import type { CredentialInput, CoreFailure, TrayListener, TraySnapshot } from './view-types';
 
 export interface TrayCore {
   /** Starts polling and the housekeeping timers. */
