@@ -15,12 +15,22 @@ export default tseslint.config(
   },
   {
     // The core is the product's brain: pure TypeScript, runnable by every host (design.md).
-    files: ['main/core/**/*.ts', 'main/cli/**/*.ts', 'test/cidx-server/**/*.ts'],
+    files: [
+      'main/core/**/*.ts',
+      'main/cli/**/*.ts',
+      'main/contract/**/*.ts',
+      'main/host/**/*.ts',
+      'preload/contract.ts',
+      'preload/channels.ts',
+      'preload/api.ts',
+      'renderer/**/*.{ts,tsx}',
+      'test/cidx-server/**/*.ts',
+    ],
     rules: {
       'no-restricted-imports': [
         'error',
         {
-          paths: [{ name: 'electron', message: 'main/core, the CLI and the double must not depend on Electron.' }],
+          paths: [{ name: 'electron', message: 'Only main/electron and preload/index.ts may import Electron.' }],
           patterns: [{ group: ['**/electron/**', 'electron/*'], message: 'No Electron adapters outside main/electron.' }],
         },
       ],
