@@ -5,8 +5,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # Real Secret Service (libsecret + gnome-keyring on a private D-Bus) for the keychain adapter
-# test; openssl makes the certificates of the TLS tests.
-apt_packages=(libsecret-tools gnome-keyring dbus openssl)
+# test; openssl makes the certificates of the TLS tests; dunst, Xvfb and libnotify receive real
+# desktop notifications; chromium runs the end-to-end tests.
+apt_packages=(libsecret-tools gnome-keyring dbus openssl libnotify-bin dunst xvfb xauth dbus-x11 x11-apps imagemagick chromium fonts-dejavu-core)
 missing=()
 for pkg in "${apt_packages[@]}"; do
   dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")

@@ -1,0 +1,147 @@
+/**
+ * Browser mode, composed: the tray core over the person's config dir (secret store chosen like
+ * the CLI's, Node's fetch per server TLS, node-notifier for banners) behind the host server.
+ * The Electron app composes the same core and request handlers with its own adapters.
+ */
+import { fileURLToPath } from 'node:url';
+import { createNodeFetch } from '../core/cidx/node-transport';
+import type { FetchLike } from '../core/cidx/http';
+import type { Logger } from '../core/cidx/logger';
+import { systemClock, type Clock } from '../core/clock';
+import { ConfigFile, chooseSecretStore, configFilePath, type ServerConfig } from '../core/config';
+import type { NotificationIntent } from '../core/notify/intent';
+import { createTrayCore, type TrayCore } from '../core/service';
+import { createRequestHandler } from '../contract/request-handlers';
+import { createDesktopNotifier, type NodeNotifierLike } from '../notifier/desktop-notifier';
+import { browserHostHooks } from './host-hooks';
+import { createLineLogger } from './host-logger';
+import { startHostServer, type HostServer } from './host-server';
+import { createOpenExternal } from './open-external';
+
+export const DEFAULT_RENDERER_DIR = fileURLToPath(new URL('../../out/renderer', import.meta.url));
+
+export interface BrowserModeOptions {
+  configDir: string;
+  /** Decides the secret store (CIDX_TRAY_SECRET_STORE); `process.env` by default. */
+  env?: NodeJS.ProcessEnv;
+  /** 0 (default) picks a free port. */
+  port?: number;
+  rendererDir?: string;
+  logger?: Logger;
+  clock?: Clock;
+  version?: string;
+  iconPath?: string;
+  /** Tests: a fake node-notifier, a recorded opener, a known token. */
+  notifier?: NodeNotifierLike;
+  openExternal?(url: string): void;
+  token?: string;
+  /** A page asked the app to quit. */
+  onQuit?(): void;
+}
+
+export interface BrowserMode {
+  core: TrayCore;
+  server: HostServer;
+  pageUrl: string;
+  /** Stops polling (flushing pending banners) and closes every page and the server. */
+  stop(): Promise<void>;
+}
+
+function fetchPerTls(): (server: ServerConfig) => FetchLike {
+  const byTls = new Map<string, FetchLike>();
+  return (server) => {
+    const key = JSON.stringify([server.tls.caFile ?? null, server.tls.insecureSkipVerify]);
+    let fetch = byTls.get(key);
+    if (!fetch) {
+      fetch = createNodeFetch({
+        caFile: server.tls.caFile,
+        insecureSkipVerify: server.tls.insecureSkipVerify,
+      });
+      byTls.set(key, fetch);
+    }
+    return fetch;
+  };
+}
+
+export async function startBrowserMode(options: BrowserModeOptions): Promise<BrowserMode> {
+  const logger = options.logger ?? createLineLogger();
+  const env = options.env ?? process.env;
+  const chosen = await chooseSecretStore({ platform: process.platform, configDir: options.configDir, env });
+  if (!chosen.ok) throw new Error(chosen.error.message);
+  logger.info('secrets are kept in', { store: chosen.value.kind, reason: chosen.value.reason });
+  const secrets = chosen.value.store;
+  const configFile = new ConfigFile({ path: configFilePath(options.configDir), secretStore: secrets });
+
+  // The notifier and the core need each other (banner clicks act on the core): bound late.
+  let server: HostServer | null = null;
+  let core: TrayCore | null = null;
+  const notifier = createDesktopNotifier({
+    appName: 'CIDX Tray',
+    iconPath: options.iconPath,
+    notifier: options.notifier,
+    logger,
+    onClick: (intent) => {
+      const job = intent.jobs[0];
+      if (job) server?.bridge.broadcast({ type: 'event', channel: 'app:show-job', payload: job });
+    },
+    onAction: (intent, action) => void actOnBanner(intent, action),
+  });
+  async function actOnBanner(intent: NotificationIntent, action: 'cancel' | 'retry'): Promise<void> {
+    const job = intent.jobs[0];
+    if (!job || !core) return;
+    const result =
+      action === 'retry'
+        ? await core.jobs.retry(job.serverId, job.jobId)
+        : await core.jobs.cancel(job.serverId, job.jobId);
+    if (!result.ok)
+      logger.warn(`the ${action} from a notification failed`, {
+        kind: result.error.kind,
+        message: result.error.message,
+      });
+  }
+
+  const started = await createTrayCore({
+    clock: options.clock ?? systemClock,
+    configDir: options.configDir,
+    config: { load: () => configFile.load(), save: (document) => configFile.save(document) },
+    secrets,
+    fetchFor: fetchPerTls(),
+    deliverNotification: (intent) => notifier.deliver(intent),
+    logger,
+  });
+  core = started;
+  for (const issue of started.configIssues()) logger.warn('settings problem', { message: issue.message });
+
+  const hooks = browserHostHooks({
+    version: options.version ?? process.env.npm_package_version ?? 'dev',
+    logger,
+    deliver: (intent) => notifier.deliver(intent),
+    openExternal: options.openExternal ?? createOpenExternal(logger),
+    quit: () => options.onQuit?.(),
+  });
+  const host = await startHostServer({
+    port: options.port ?? 0,
+    rendererDir: options.rendererDir ?? DEFAULT_RENDERER_DIR,
+    handle: createRequestHandler(started, hooks),
+    logger,
+    token: options.token,
+  });
+  server = host;
+  const unsubscribe = started.subscribe((patch) =>
+    host.bridge.broadcast({ type: 'event', channel: 'core:patch', payload: patch }),
+  );
+  started.start();
+
+  let stopping: Promise<void> | null = null;
+  return {
+    core: started,
+    server: host,
+    pageUrl: host.pageUrl,
+    stop: () =>
+      (stopping ??= (async () => {
+        unsubscribe();
+        started.stop();
+        await host.close();
+      })()),
+  };
+}

@@ -1,0 +1,62 @@
+/**
+ * The demo world for `npm run demo:web` and `npm run demo`: the CIDX server double with its
+ * lively scenario on 127.0.0.1, and a throw-away settings folder that names it (API key in a
+ * file secret store), so a person's own configuration is never touched. Only ever imported
+ * dynamically by the hosts: the shipped app must not load the double.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startCidxServer } from '../../test/cidx-server/server';
+import { writeSingleServerConfig } from './demo-config';
+
+export interface DemoWorldOptions {
+  /** Multiplies every job duration of the double (tests make the demo faster). */
+  timeScale?: number;
+  flavor?: 'head' | 'v5';
+}
+
+export interface DemoWorld {
+  /** Use as CIDX_TRAY_CONFIG_DIR, with CIDX_TRAY_SECRET_STORE=file. */
+  configDir: string;
+  serverUrl: string;
+  close(): Promise<void>;
+}
+
+/** The demo signs in as its admin: every user's jobs are visible, as a team lead would see them. */
+const DEMO_USER = 'admin';
+
+export async function startDemoWorld(options: DemoWorldOptions = {}): Promise<DemoWorld> {
+  const flavor = options.flavor ?? 'head';
+  const server = await startCidxServer({ flavor, port: 0, scenario: 'demo', timeScale: options.timeScale });
+  const configDir = mkdtempSync(join(tmpdir(), 'cidx-tray-demo-'));
+  try {
+    const credentials = server.control.credentials();
+    const apiKey = credentials.apiKeys.find((key) => key.username === DEMO_USER)?.apiKey;
+    const password = credentials.users.find((user) => user.username === DEMO_USER)?.password ?? '';
+    await writeSingleServerConfig({
+      configDir,
+      name: 'Demo',
+      url: server.url,
+      // v5 has no API keys: the admin signs in with a password there.
+      credentials: apiKey ? { apiKey } : { username: DEMO_USER, password },
+      showAllUsers: true,
+    });
+  } catch (error) {
+    await server.close();
+    rmSync(configDir, { recursive: true, force: true });
+    throw error;
+  }
+
+  let closed = false;
+  return {
+    configDir,
+    serverUrl: server.url,
+    async close() {
+      if (closed) return;
+      closed = true;
+      await server.close();
+      rmSync(configDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,89 @@
+/**
+ * Browser mode's HTTP server: the built renderer and the WebSocket bridge, on 127.0.0.1 only.
+ * The page URL carries the access token in its fragment (`#token=…`), which the browser keeps
+ * to itself; the page passes it on when it opens the bridge.
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Logger } from '../core/cidx/logger';
+import type { RequestHandler } from '../contract/request-handlers';
+import { createAccessToken } from './access-token';
+import { checkHost, ownOrigin } from './request-guard';
+import { createStaticHandler, sendPlain } from './static-files';
+import { attachBridge, type Bridge } from './websocket-bridge';
+
+export interface HostServerOptions {
+  /** 0 picks a free port. */
+  port: number;
+  rendererDir: string;
+  handle: RequestHandler;
+  logger: Logger;
+  /** For tests; a fresh random token otherwise. */
+  token?: string;
+}
+
+export interface HostServer {
+  port: number;
+  origin: string;
+  token: string;
+  /** What to open in a browser. */
+  pageUrl: string;
+  bridge: Bridge;
+  close(): Promise<void>;
+}
+
+/** The request path without query or fragment, exactly as sent (not normalised: `..` stays visible). */
+function rawPathname(url: string | undefined): string {
+  const raw = url ?? '/';
+  const end = raw.search(/[?#]/);
+  return end === -1 ? raw : raw.slice(0, end);
+}
+
+function listen(server: Server, port: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve((server.address() as AddressInfo).port);
+    });
+  });
+}
+
+export async function startHostServer(options: HostServerOptions): Promise<HostServer> {
+  const { logger } = options;
+  const token = options.token ?? createAccessToken();
+  let port = options.port;
+  const serveStatic = createStaticHandler({ rendererDir: options.rendererDir, port: () => port, logger });
+
+  const server = createServer((req, res) => {
+    const host = checkHost(req.headers.host, port);
+    if (!host.ok) {
+      logger.warn('refused a request', { reason: host.reason, from: req.socket.remoteAddress ?? 'unknown' });
+      return sendPlain(res, port, host.status);
+    }
+    serveStatic(req, res, rawPathname(req.url)).catch((error: unknown) => {
+      logger.warn('serving a file failed', { error: error instanceof Error ? error.message : String(error) });
+      if (!res.headersSent) sendPlain(res, port, 404);
+      else res.destroy();
+    });
+  });
+  // Keep-alive sockets of a closed tab must not hold shutdown up.
+  server.keepAliveTimeout = 2000;
+  port = await listen(server, options.port);
+  const bridge = attachBridge({ server, port: () => port, token, handle: options.handle, logger });
+
+  return {
+    port,
+    origin: ownOrigin(port),
+    token,
+    pageUrl: `${ownOrigin(port)}/#token=${token}`,
+    bridge,
+    async close() {
+      await bridge.close();
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+    },
+  };
+}

@@ -1,0 +1,95 @@
+/**
+ * The one desktop-notification adapter every host uses (the Electron app and browser mode):
+ * node-notifier behind `deliver(intent)`. The core decides what to say and when (exactly once);
+ * this only shows it, made safe for the platform (notification-text.ts), and reports clicks
+ * and buttons back. A notifier failure is logged and swallowed: a missing banner must never
+ * take the engine down with it.
+ */
+import nodeNotifier from 'node-notifier';
+import type { Logger } from '../core/cidx/logger';
+import type { NotificationIntent } from '../core/notify/intent';
+import {
+  buttonsFor,
+  notificationOptions,
+  platformSupportsActions,
+  type ButtonAction,
+} from './notifier-options';
+import { interpretNotifierAnswer } from './notifier-response';
+
+export type NotifierCallback = (error: unknown, response?: unknown, metadata?: unknown) => void;
+
+/** The part of node-notifier used here; tests pass a fake. */
+export interface NodeNotifierLike {
+  notify(notification: Record<string, unknown>, callback?: NotifierCallback): unknown;
+}
+
+export interface DesktopNotifierOptions {
+  appName: string;
+  /** An absolute path to a PNG (notify-send and SnoreToast need a file, not a data URL). */
+  iconPath?: string;
+  /** The banner's body was clicked (macOS and Windows report it; notify-send cannot). */
+  onClick?(intent: NotificationIntent): void;
+  onAction?(intent: NotificationIntent, action: ButtonAction): void;
+  notifier?: NodeNotifierLike;
+  /** Defaults to `process.platform`; decides escaping and buttons. */
+  platform?: NodeJS.Platform;
+  logger?: Logger;
+}
+
+export interface DesktopNotifier {
+  deliver(intent: NotificationIntent): void;
+  /** Cancel/Retry buttons are shown (macOS, Windows); elsewhere the window offers them. */
+  readonly supportsActions: boolean;
+}
+
+const consoleLogger: Logger = {
+  debug: () => {},
+  info: () => {},
+  warn: (message, fields) => console.warn(`[notifier] ${message}`, fields ?? ''),
+};
+
+/** Error text for the log: the message only (never the notification's text, which may be long). */
+function describe(error: unknown): string {
+  if (error instanceof Error) return error.message.slice(0, 300);
+  return String(error).slice(0, 300);
+}
+
+export function createDesktopNotifier(options: DesktopNotifierOptions): DesktopNotifier {
+  const platform = options.platform ?? process.platform;
+  const notifier: NodeNotifierLike = options.notifier ?? (nodeNotifier as unknown as NodeNotifierLike);
+  const logger = options.logger ?? consoleLogger;
+  const wantsClicks = options.onClick !== undefined;
+
+  function answered(intent: NotificationIntent, error: unknown, response: unknown, metadata: unknown): void {
+    // notify-send's backend hands over its stderr as the "error"; empty means it went fine.
+    if (error) {
+      logger.warn('a desktop notification could not be shown', { key: intent.key, error: describe(error) });
+      return;
+    }
+    const answer = interpretNotifierAnswer(response, metadata);
+    try {
+      if (answer?.kind === 'click') options.onClick?.(intent);
+      if (answer?.kind === 'action' && buttonsFor(intent, platform).includes(answer.action))
+        options.onAction?.(intent, answer.action);
+    } catch (handlerError) {
+      logger.warn('a notification click handler failed', { key: intent.key, error: describe(handlerError) });
+    }
+  }
+
+  return {
+    supportsActions: platformSupportsActions(platform),
+    deliver(intent) {
+      const shown = notificationOptions(intent, {
+        appName: options.appName,
+        iconPath: options.iconPath,
+        platform,
+        wantsClicks,
+      });
+      try {
+        notifier.notify(shown, (error, response, metadata) => answered(intent, error, response, metadata));
+      } catch (error) {
+        logger.warn('the desktop notifier failed', { key: intent.key, error: describe(error) });
+      }
+    },
+  };
+}
