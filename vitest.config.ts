@@ -1,6 +1,10 @@
+import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 
-/** Two projects: fast pure units, and integration tests that talk to a real HTTP server. */
+/**
+ * Projects: fast pure units, integration tests that talk to a real HTTP server, and the
+ * renderer's component tests (happy-dom, Testing Library, a fake bridge).
+ */
 export default defineConfig({
   test: {
     projects: [
@@ -10,6 +14,8 @@ export default defineConfig({
           environment: 'node',
           include: ['main/**/*.test.ts', 'test/unit/**/*.test.ts'],
           setupFiles: ['test/support/no-network.ts'],
+          // electron-store imports `electron`; inlined, it sees the tests' vi.mock of it.
+          server: { deps: { inline: ['electron-store'] } },
         },
       },
       {
@@ -19,6 +25,15 @@ export default defineConfig({
           include: ['test/integration/**/*.test.ts'],
           testTimeout: 20_000,
           hookTimeout: 20_000,
+        },
+      },
+      {
+        plugins: [react()],
+        test: {
+          name: 'renderer',
+          environment: 'happy-dom',
+          include: ['test/renderer/**/*.test.tsx'],
+          setupFiles: ['test/renderer/support/setup.tsx'],
         },
       },
     ],

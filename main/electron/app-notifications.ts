@@ -1,0 +1,71 @@
+/**
+ * Desktop notifications of the app: the core's intents through the shared node-notifier adapter,
+ * as "CIDX Tray" with the app icon. A click opens the window on that job; Cancel and Retry act
+ * through the core where the platform shows buttons (macOS, Windows), else the window offers them.
+ */
+import type { Logger } from '../core/cidx/logger';
+import type { JobRef } from '../core/jobs/tracked-job';
+import type { NotificationIntent } from '../core/notify/intent';
+import type { TrayCore } from '../core/service/tray-types';
+import type { DesktopNotifier, DesktopNotifierOptions } from '../notifier/desktop-notifier';
+
+export const APP_NAME = 'CIDX Tray';
+
+export interface AppNotificationsDeps {
+  createNotifier(options: DesktopNotifierOptions): DesktopNotifier;
+  iconPath: string;
+  /** Filled in once the core exists (the core needs `deliver` to be built). */
+  core(): Pick<TrayCore, 'jobs'> | null;
+  showWindow(job?: JobRef): void;
+  logger: Logger;
+}
+
+export interface AppNotifications {
+  deliver(intent: NotificationIntent): void;
+  /** A command from the tray failed: the tray has no other way to say so. */
+  notifyFailure(title: string, message: string): void;
+  readonly supportsActions: boolean;
+}
+
+export function createAppNotifications(deps: AppNotificationsDeps): AppNotifications {
+  const firstJob = (intent: NotificationIntent): JobRef | undefined => intent.jobs[0];
+  const notifier = deps.createNotifier({
+    appName: APP_NAME,
+    iconPath: deps.iconPath,
+    logger: deps.logger,
+    // A summary or digest spans several jobs: the window opens on the list instead.
+    onClick: (intent) => deps.showWindow(intent.jobs.length === 1 ? firstJob(intent) : undefined),
+    onAction: (intent, action) => {
+      const job = firstJob(intent);
+      const core = deps.core();
+      if (!job || !core) return;
+      const command =
+        action === 'cancel'
+          ? core.jobs.cancel(job.serverId, job.jobId)
+          : core.jobs.retry(job.serverId, job.jobId);
+      void command.then((result) => {
+        if (!result.ok) deps.logger.warn(`notification ${action} failed`, { error: result.error.message });
+      });
+    },
+  });
+  let failures = 0;
+  return {
+    deliver: (intent) => notifier.deliver(intent),
+    notifyFailure(title, message) {
+      failures += 1;
+      deps.logger.warn(`${title}: ${message}`);
+      notifier.deliver({
+        key: `command-failed/${failures}`,
+        kind: 'failed',
+        title,
+        body: message,
+        serverId: null,
+        jobIds: [],
+        jobs: [],
+        actions: [],
+        urgency: 'normal',
+      });
+    },
+    supportsActions: notifier.supportsActions,
+  };
+}

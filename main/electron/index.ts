@@ -1,0 +1,121 @@
+/**
+ * The desktop app's composition root (style.md §3): wires the core to Electron's adapters.
+ * The engine keeps polling with every window closed; quitting stops it cleanly.
+ */
+import { app, dialog, net, powerMonitor, safeStorage, session, shell } from 'electron';
+import { createRequestHandler } from '../contract/request-handlers';
+import { SecretRegistry } from '../core/cidx/redact';
+import { systemClock } from '../core/clock';
+import { resolveConfigDir } from '../core/config/paths';
+import { createTrayCore } from '../core/service/tray-core';
+import type { TrayCore } from '../core/service/tray-types';
+import { createDesktopNotifier } from '../notifier/desktop-notifier';
+import { electronHostHooks } from './app-hooks';
+import { createAppNotifications } from './app-notifications';
+import { appPages } from './app-pages';
+import { chooseAppSecretStore } from './app-secret-store';
+import { startTray, type AppTray } from './app-tray';
+import { createElectronStoreConfig } from './electron-store-config';
+import { createFetchFor } from './fetch-for';
+import { APP_CSP, DEV_CSP, hardenWebContents, installCsp } from './hardening';
+import { forwardPatches, registerIpcHandlers, sendShowJob } from './ipc';
+import { createLogFile, logUncaughtErrors, rememberingSecrets } from './log-file';
+import { followLaunchAtLogin } from './login-item';
+import { createMainWindow } from './main-window';
+import { watchPowerAndNetwork } from './power-hooks';
+import { createWindowController } from './window-controller';
+import { windowStateStore } from './window-state';
+
+const { platform, env } = process;
+const configDir = resolveConfigDir({ env });
+const registry = new SecretRegistry();
+const log = createLogFile({
+  dir: app.getPath('logs'),
+  secrets: registry,
+  debug: env.CIDX_TRAY_DEBUG === '1',
+});
+logUncaughtErrors(log);
+const pages = appPages({ appPath: app.getAppPath(), packaged: app.isPackaged, env });
+const appIcon = pages.assetPath('app', 'icon-256.png');
+let core: TrayCore | null = null;
+let tray: AppTray | null = null;
+
+const windows = createWindowController({
+  create: (bounds) => createMainWindow(pages, bounds, appIcon),
+  state: windowStateStore(configDir),
+  platform,
+  trayBounds: () => tray?.tray?.getBounds() ?? null,
+  hasTray: () => tray?.visible === true,
+  sendShowJob,
+});
+
+async function start(): Promise<void> {
+  hardenWebContents(app, pages.isAppPage);
+  installCsp(session.defaultSession, pages.isAppPage, pages.dev ? DEV_CSP : APP_CSP);
+  const secrets = await chooseAppSecretStore({ safeStorage, configDir, env, platform });
+  log.info(`secrets: ${secrets.reason}`);
+  const store = rememberingSecrets(secrets.store, registry);
+  const notifications = createAppNotifications({
+    createNotifier: createDesktopNotifier,
+    iconPath: appIcon,
+    core: () => core,
+    showWindow: (job) => windows.show(job),
+    logger: log,
+  });
+  const running = (core = await createTrayCore({
+    clock: systemClock,
+    configDir,
+    config: createElectronStoreConfig({ configDir, secretStore: store }),
+    secrets: store,
+    fetchFor: createFetchFor((input, init) => net.fetch(input, init)),
+    deliverNotification: notifications.deliver,
+    logger: log,
+  }));
+  for (const issue of running.configIssues()) log.warn(`settings: ${issue.message}`);
+  const hooks = electronHostHooks({ app, shell, deliver: notifications.deliver, log, now: Date.now });
+  registerIpcHandlers({
+    handle: createRequestHandler(running, hooks),
+    windows: () => windows.windows(),
+    isAppPage: pages.isAppPage,
+    onRefused: (channel, reason) => log.warn(`refused ${channel}: ${reason}`),
+  });
+  forwardPatches(running, () => windows.windows());
+  tray = await startTray({
+    core: running,
+    pages,
+    windows,
+    log,
+    notifyFailure: notifications.notifyFailure,
+    platform,
+    env,
+  });
+  running.start();
+  watchPowerAndNetwork({ powerMonitor, net, clock: systemClock, pollNow: () => running.pollNow() });
+  followLaunchAtLogin(running, { app, platform, env, execPath: process.execPath }, (error) =>
+    log.warn(`launch at login not applied: ${String(error)}`),
+  );
+  // Without a visible tray icon the window is the only way in.
+  if (!tray?.visible) windows.show();
+}
+
+if (!app.requestSingleInstanceLock()) app.quit();
+else {
+  // Windows exist only once the app is ready and the core answers their requests.
+  const showWhenRunning = () => core && windows.show();
+  app.on('second-instance', showWhenRunning);
+  app.on('activate', showWhenRunning);
+  // Polling lives in main and goes on with every window closed (design.md).
+  app.on('window-all-closed', () => undefined);
+  app.on('before-quit', () => {
+    windows.allowClose();
+    core?.stop();
+  });
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => {
+      log.error(`startup failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      dialog.showErrorBox('CIDX Tray could not start', `${String(error)}\n\nThe log is at ${log.path}`);
+      app.quit();
+    });
+}

@@ -1,0 +1,116 @@
+/**
+ * Applies the pure tray model to Electron's Tray: on every core patch (at most 4 times a second)
+ * and every 15 s (so "Updated 2 min ago" stays honest), only what changed is set again.
+ * Keeps the per-server repositories cache the "Sync repository" submenu shows.
+ */
+import { Menu, type NativeImage, type Tray } from 'electron';
+import type { Clock, TimerHandle } from '../core/clock';
+import type { TrayCore } from '../core/service/tray-types';
+import { buildTrayModel } from '../core/tray/tray-model';
+import type { RepositoryList, TrayAction, TrayIcon, TrayModel } from '../core/tray/tray-types';
+import { runTrayAction, type TrayActionDeps } from './tray-actions';
+import { menuTemplate } from './tray-menu-template';
+
+export type TrayLike = Pick<Tray, 'setImage' | 'setToolTip' | 'setContextMenu' | 'on'>;
+
+export const MIN_RENDER_INTERVAL_MS = 250;
+export const AGE_REFRESH_MS = 15_000;
+/** Windows cuts tray tooltips at 127 characters (NOTIFYICONDATA.szTip). */
+export const WINDOWS_TOOLTIP_MAX = 127;
+
+export interface TrayAdapterDeps extends Omit<TrayActionDeps, 'repositories' | 'refresh' | 'core'> {
+  /** Null on desktops without a tray: the taskbar still follows the model. */
+  tray: TrayLike | null;
+  core: Pick<TrayCore, 'snapshot' | 'subscribe'> & TrayActionDeps['core'];
+  clock: Clock;
+  platform: NodeJS.Platform;
+  imageFor(icon: TrayIcon): NativeImage;
+  /** Taskbar progress and badge follow the same model. */
+  onModel?(model: TrayModel): void;
+  onActionError?(error: unknown): void;
+}
+
+export interface TrayAdapter {
+  render(): void;
+  readonly repositories: Map<string, RepositoryList>;
+  dispose(): void;
+}
+
+export function tooltipFor(text: string, platform: NodeJS.Platform): string {
+  return platform === 'win32' && text.length > WINDOWS_TOOLTIP_MAX
+    ? `${text.slice(0, WINDOWS_TOOLTIP_MAX - 1)}…`
+    : text;
+}
+
+export function createTrayAdapter(deps: TrayAdapterDeps): TrayAdapter {
+  const { clock, tray, platform } = deps;
+  const repositories = new Map<string, RepositoryList>();
+  const applied = { icon: '', tooltip: '', menu: '' };
+  let lastRender = Number.NEGATIVE_INFINITY;
+  let pending: TimerHandle | null = null;
+  let ageTimer: TimerHandle | null = null;
+  let disposed = false;
+
+  const run = (action: TrayAction) => {
+    runTrayAction(action, { ...deps, repositories, refresh: () => render() }).catch((error: unknown) =>
+      deps.onActionError?.(error),
+    );
+  };
+
+  function render(): void {
+    if (disposed) return;
+    lastRender = clock.now();
+    const model = buildTrayModel(deps.core.snapshot(), { now: lastRender, repositories });
+    deps.onModel?.(model);
+    if (!tray) return;
+    const iconKey = `${model.icon.kind}:${model.icon.progressStep ?? ''}`;
+    if (iconKey !== applied.icon) {
+      tray.setImage(deps.imageFor(model.icon));
+      applied.icon = iconKey;
+    }
+    const tooltip = tooltipFor(model.tooltip, platform);
+    if (tooltip !== applied.tooltip) {
+      tray.setToolTip(tooltip);
+      applied.tooltip = tooltip;
+    }
+    // Rebuilt only when its data changed: an open menu closes when it is replaced.
+    const menuKey = JSON.stringify(model.menu);
+    if (menuKey !== applied.menu) {
+      tray.setContextMenu(Menu.buildFromTemplate(menuTemplate(model.menu, run, platform)));
+      applied.menu = menuKey;
+    }
+  }
+
+  function schedule(): void {
+    if (pending !== null || disposed) return;
+    const wait = Math.max(0, lastRender + MIN_RENDER_INTERVAL_MS - clock.now());
+    pending = clock.setTimeout(() => {
+      pending = null;
+      render();
+    }, wait);
+  }
+
+  function keepAgeFresh(): void {
+    ageTimer = clock.setTimeout(() => {
+      render();
+      keepAgeFresh();
+    }, AGE_REFRESH_MS);
+  }
+
+  const unsubscribe = deps.core.subscribe(() => schedule());
+  // Windows and most Linux panels: a left click opens the window, the menu is on right click.
+  if (tray && platform !== 'darwin') tray.on('click', () => deps.openWindow());
+  render();
+  keepAgeFresh();
+
+  return {
+    render,
+    repositories,
+    dispose() {
+      disposed = true;
+      unsubscribe();
+      if (pending !== null) clock.clearTimeout(pending);
+      if (ageTimer !== null) clock.clearTimeout(ageTimer);
+    },
+  };
+}
