@@ -1,0 +1,13 @@
+/** A command's failure in words, where the command was started. Server text stays text. */
+import { useUiStore } from '../stores/uiStore';
+
+export function CommandFailure({ commandKey, prefix }: { commandKey: string; prefix?: string }) {
+  const failure = useUiStore((s) => s.failures[commandKey]);
+  if (!failure) return null;
+  return (
+    <p role="alert" className="failure">
+      {prefix ? `${prefix} ` : ''}
+      {failure.message}
+    </p>
+  );
+}

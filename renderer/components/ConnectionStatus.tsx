@@ -1,0 +1,28 @@
+/** Whether the window is in touch with the app (browser mode reconnects), and resyncs. */
+import { useProjectionStore } from '../stores/projectionStore';
+
+const CONNECTION_WORDS = {
+  connecting: 'Connecting to CIDX Tray…',
+  reconnecting: 'Connection to CIDX Tray lost; reconnecting…',
+  disconnected: 'Disconnected from CIDX Tray. The data shown may be out of date.',
+} as const;
+
+export function ConnectionStatus() {
+  const connection = useProjectionStore((s) => s.connection);
+  const status = useProjectionStore((s) => s.status);
+  const loadError = useProjectionStore((s) => s.loadError);
+  let text: string | null = null;
+  if (connection !== 'connected') text = CONNECTION_WORDS[connection];
+  else if (status === 'resyncing') text = 'Catching up with the app…';
+  else if (status === 'failed')
+    text = `Could not load the app's state: ${loadError ?? 'unknown error'}. Trying again.`;
+  return (
+    <div
+      role="status"
+      aria-label="Connection"
+      className={text ? 'connection connection--problem' : 'connection'}
+    >
+      {text ?? <span className="visually-hidden">Connected</span>}
+    </div>
+  );
+}

@@ -1,0 +1,60 @@
+/** Narrow the jobs list by server, status and text, or group it by server. */
+import { useServersStore } from '../stores/serversStore';
+import { useUiStore, type StatusFilter } from '../stores/uiStore';
+
+const STATUS_CHOICES: { value: StatusFilter; label: string }[] = [
+  { value: 'all', label: 'Any status' },
+  { value: 'active', label: 'Running or pending' },
+  { value: 'failed', label: 'Failed or partial' },
+  { value: 'completed', label: 'Completed' },
+  { value: 'cancelled', label: 'Cancelled' },
+];
+
+export function JobFiltersBar({ shown }: { shown: number }) {
+  const filters = useUiStore((s) => s.filters);
+  const setFilters = useUiStore((s) => s.setFilters);
+  const servers = useServersStore((s) => s.servers);
+  return (
+    <div className="filters" role="search" aria-label="Filter jobs">
+      <label>
+        Server
+        <select value={filters.server} onChange={(e) => setFilters({ server: e.target.value })}>
+          <option value="all">All servers</option>
+          {servers.map((s) => (
+            <option key={s.config.id} value={s.config.id}>
+              {s.config.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Status
+        <select
+          value={filters.status}
+          onChange={(e) => setFilters({ status: e.target.value as StatusFilter })}
+        >
+          {STATUS_CHOICES.map((choice) => (
+            <option key={choice.value} value={choice.value}>
+              {choice.label}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Search jobs
+        <input type="search" value={filters.text} onChange={(e) => setFilters({ text: e.target.value })} />
+      </label>
+      <label className="filters__check">
+        <input
+          type="checkbox"
+          checked={filters.groupByServer}
+          onChange={(e) => setFilters({ groupByServer: e.target.checked })}
+        />
+        Group by server
+      </label>
+      <span className="filters__count" aria-live="off">
+        {shown === 1 ? '1 job' : `${shown} jobs`}
+      </span>
+    </div>
+  );
+}

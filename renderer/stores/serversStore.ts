@@ -1,0 +1,37 @@
+/** The configured servers and their health, in the order the settings file keeps them. */
+import { create } from 'zustand';
+import type { ServerSnapshot } from './types';
+
+interface ServersState {
+  servers: ServerSnapshot[];
+}
+
+interface ServersActions {
+  replaceAll(servers: ServerSnapshot[]): void;
+  upsert(server: ServerSnapshot): void;
+  remove(serverId: string): void;
+  reset(): void;
+}
+
+const defaults: ServersState = { servers: [] };
+
+export const useServersStore = create<ServersState & ServersActions>()((set) => ({
+  ...defaults,
+  replaceAll: (servers) => set({ servers }),
+  upsert: (server) =>
+    set((state) => {
+      const index = state.servers.findIndex((s) => s.config.id === server.config.id);
+      if (index === -1) return { servers: [...state.servers, server] };
+      const servers = state.servers.slice();
+      servers[index] = server;
+      return { servers };
+    }),
+  remove: (serverId) => set((state) => ({ servers: state.servers.filter((s) => s.config.id !== serverId) })),
+  reset: () => set(defaults),
+}));
+
+/** A server's display name, or its id while it is unknown. */
+export const selectServerName =
+  (serverId: string) =>
+  (state: ServersState): string =>
+    state.servers.find((s) => s.config.id === serverId)?.config.name ?? serverId;

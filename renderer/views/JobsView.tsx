@@ -1,0 +1,43 @@
+/** All servers' jobs: filters, the virtualised list, and the open job beside it. */
+import type { KeyboardEvent } from 'react';
+import { DataAge } from '../components/DataAge';
+import { JobDetail } from '../components/JobDetail';
+import { JobFiltersBar } from '../components/JobFiltersBar';
+import { JobList, useJobListItems } from '../components/JobList';
+import { SummaryLine } from '../components/SummaryLine';
+import { useSummaryStore } from '../stores/summaryStore';
+import { useUiStore } from '../stores/uiStore';
+
+export function JobsView() {
+  const items = useJobListItems();
+  const selectedJob = useUiStore((s) => s.selectedJob);
+  const selectJob = useUiStore((s) => s.selectJob);
+  const oldestSuccessAt = useSummaryStore((s) => s.summary?.oldestSuccessAt ?? null);
+  const shown = items.reduce((count, item) => (item.kind === 'job' ? count + 1 : count), 0);
+
+  const close = () => {
+    selectJob(null);
+    // Back to where the person was: the list's active row.
+    document.querySelector<HTMLElement>('.job-grid [role="row"][tabindex="0"]')?.focus();
+  };
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (event.key === 'Escape' && selectedJob) {
+      event.preventDefault();
+      close();
+    }
+  };
+
+  return (
+    <div className="jobs-view" onKeyDown={onKeyDown}>
+      <div className="jobs-view__top">
+        <SummaryLine />
+        <DataAge at={oldestSuccessAt} label="Jobs updated" />
+      </div>
+      <JobFiltersBar shown={shown} />
+      <div className={selectedJob ? 'jobs-view__body jobs-view__body--detail' : 'jobs-view__body'}>
+        <JobList items={items} />
+        {selectedJob && <JobDetail jobKey={selectedJob} onClose={close} />}
+      </div>
+    </div>
+  );
+}

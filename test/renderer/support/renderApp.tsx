@@ -1,0 +1,19 @@
+/** Renders the whole window over a fake bridge with the real subscriptions running. */
+import { render, screen, waitFor } from '@testing-library/react';
+import { expect, onTestFinished } from 'vitest';
+import { App } from '../../../renderer/App';
+import { useProjectionStore } from '../../../renderer/stores/projectionStore';
+import { startSubscriptions } from '../../../renderer/subscriptions';
+import { FakeBridge } from './fakeBridge';
+import { makeSnapshot } from './fixtures';
+import type { TraySnapshot } from '../../../main/core/service/view-types';
+
+export async function renderApp(snapshotOrBridge: TraySnapshot | FakeBridge = makeSnapshot()) {
+  const fake = snapshotOrBridge instanceof FakeBridge ? snapshotOrBridge : new FakeBridge(snapshotOrBridge);
+  fake.install();
+  const stop = startSubscriptions(fake.bridge, { focusDelayMs: 0 });
+  onTestFinished(stop);
+  const view = render(<App />);
+  await waitFor(() => expect(useProjectionStore.getState().status).toBe('ready'));
+  return { fake, stop, view, screen };
+}
