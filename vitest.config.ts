@@ -2,8 +2,9 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 
 /**
- * Projects: fast pure units, integration tests that talk to a real HTTP server, and the
- * renderer's component tests (happy-dom, Testing Library, a fake bridge).
+ * Projects: fast pure units, integration tests that talk to a real HTTP server, the
+ * renderer's component tests (happy-dom, Testing Library, a fake bridge), and end-to-end tests
+ * in real Chromium against browser mode and the CIDX double.
  */
 export default defineConfig({
   test: {
@@ -34,6 +35,19 @@ export default defineConfig({
           environment: 'happy-dom',
           include: ['test/renderer/**/*.test.tsx'],
           setupFiles: ['test/renderer/support/setup.tsx'],
+        },
+      },
+      {
+        test: {
+          name: 'e2e',
+          environment: 'node',
+          include: ['test/e2e/**/*.test.ts'],
+          // Builds the real renderer once into a temp folder; the tests inject its path.
+          globalSetup: ['test/e2e/support/global-setup.ts'],
+          testTimeout: 45_000,
+          hookTimeout: 60_000,
+          // One Chromium at a time: a browser per file in parallel is too heavy for 2 cores.
+          fileParallelism: false,
         },
       },
     ],

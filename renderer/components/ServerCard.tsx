@@ -67,7 +67,7 @@ export function ServerCard({ server, onEdit }: { server: ServerSnapshot; onEdit(
         <button
           type="button"
           onClick={() => void bridgeApi().open.server(config.id)}
-          aria-label={`Open ${config.name} in the CIDX web UI`}
+          aria-label={`Open web UI of ${config.name}`}
         >
           Open web UI
         </button>
