@@ -7,7 +7,7 @@ import type { Bridge, ConnectionState } from './bridge';
 import { jobKey, refOf } from './model/jobKey';
 import { isTerminalStatus, statusLook } from './model/status';
 import { useJobsStore } from './stores/jobsStore';
-import { applyPatch, applySnapshot } from './stores/projection';
+import { applyPatches, applySnapshot } from './stores/projection';
 import { useProjectionStore } from './stores/projectionStore';
 import { useServersStore } from './stores/serversStore';
 import { useSettingsStore } from './stores/settingsStore';
@@ -20,6 +20,25 @@ export interface SubscriptionOptions {
   focusDelayMs?: number;
   /** A failed snapshot load is tried again after this long. */
   reloadDelayMs?: number;
+  /** When to apply the patches received so far: by default at the next frame (see below). */
+  schedule?: (flush: () => void) => void;
+}
+
+/**
+ * Patches are applied once per frame, not one by one: at 1,000 updates a second, an update and
+ * a render per patch drops frames. A timer stands in when frames stop (a hidden window), so the
+ * queue never grows without bound.
+ */
+export function nextFrame(flush: () => void): void {
+  let done = false;
+  const once = () => {
+    if (done) return;
+    done = true;
+    clearTimeout(timer);
+    flush();
+  };
+  const timer = setTimeout(once, 250);
+  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(once);
 }
 
 /** The contract caps `jobs:focus` at 200 ids per server. */
@@ -42,15 +61,29 @@ export function startSubscriptions(bridge: Bridge, options: SubscriptionOptions 
   let buffered: TrayPatch[] = [];
   let reloadTimer: ReturnType<typeof setTimeout> | undefined;
 
+  const schedule = options.schedule ?? nextFrame;
+  let queued: TrayPatch[] = [];
+  let flushPending = false;
+
+  const flush = (): void => {
+    flushPending = false;
+    if (stopped) return;
+    const batch = queued;
+    queued = [];
+    const outcome = applyPatches(batch, now());
+    for (const { previous, job } of outcome.transitions) announceTransition(previous, job);
+    if (outcome.gap) void load();
+  };
+
   const handlePatch = (patch: TrayPatch): void => {
     if (loading) {
       buffered.push(patch);
       return;
     }
-    const outcome = applyPatch(patch, now());
-    if (outcome.kind === 'gap') void load();
-    else if (outcome.kind === 'applied' && patch.change.kind === 'job-upserted') {
-      announceTransition(outcome.previousJob, patch.change.job);
+    queued.push(patch);
+    if (!flushPending) {
+      flushPending = true;
+      schedule(flush);
     }
   };
 

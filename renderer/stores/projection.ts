@@ -3,7 +3,8 @@
  * versioned patches advance it one step at a time, and a patch that skips a version means
  * something was missed, so the caller asks for a new snapshot. The only writer spanning stores.
  */
-import { useJobsStore } from './jobsStore';
+import { jobKey, type JobKey } from '../model/jobKey';
+import { useJobsStore, type JobOp } from './jobsStore';
 import { useProjectionStore } from './projectionStore';
 import { useServersStore } from './serversStore';
 import { useSettingsStore } from './settingsStore';
@@ -19,43 +20,59 @@ export function applySnapshot(snapshot: TraySnapshot, now: number): void {
   useProjectionStore.getState().setVersion(snapshot.version);
 }
 
-export type PatchOutcome =
-  /** Applied; for a job upsert, the job's previous view (undefined when new). */
-  | { kind: 'applied'; previousJob?: JobView }
-  /** Already included (an older or repeated patch): ignored. */
-  | { kind: 'stale' }
-  /** A version was skipped, or no snapshot yet: the projection needs a new snapshot. */
-  | { kind: 'gap' };
+export interface BatchOutcome {
+  /** A version was skipped (or there is no snapshot yet): ask for a new snapshot. */
+  gap: boolean;
+  /** Jobs upserted by the batch: their view before it and after it, for announcements. */
+  transitions: { previous: JobView | undefined; job: JobView }[];
+}
 
-export function applyPatch(patch: TrayPatch, now: number): PatchOutcome {
-  const version = useProjectionStore.getState().version;
-  if (version === null) return { kind: 'gap' };
-  if (patch.version <= version) return { kind: 'stale' };
-  if (patch.version !== version + 1) return { kind: 'gap' };
-
-  let previousJob: JobView | undefined;
-  const { change } = patch;
-  switch (change.kind) {
-    case 'job-upserted':
-      previousJob = useJobsStore.getState().upsert(change.job, now);
+/**
+ * Applies patches in version order as one update per store: stale ones are skipped, and at a
+ * gap the ones before it are kept and the caller resyncs.
+ */
+export function applyPatches(patches: readonly TrayPatch[], now: number): BatchOutcome {
+  let version = useProjectionStore.getState().version;
+  if (version === null) return { gap: patches.length > 0, transitions: [] };
+  const ops: JobOp[] = [];
+  const upserted = new Map<JobKey, JobView>();
+  let gap = false;
+  for (const patch of patches) {
+    if (patch.version <= version) continue;
+    if (patch.version !== version + 1) {
+      gap = true;
       break;
-    case 'job-removed':
-      useJobsStore.getState().remove(change.serverId, change.jobId);
-      break;
-    case 'server-changed':
-      useServersStore.getState().upsert(change.server);
-      break;
-    case 'server-removed':
-      useServersStore.getState().remove(change.serverId);
-      useJobsStore.getState().removeServer(change.serverId);
-      break;
-    case 'summary-changed':
-      useSummaryStore.getState().setSummary(change.summary);
-      break;
-    case 'settings-changed':
-      useSettingsStore.getState().setSettings(change.settings);
-      break;
+    }
+    version = patch.version;
+    const { change } = patch;
+    switch (change.kind) {
+      case 'job-upserted':
+        ops.push({ kind: 'upsert', view: change.job });
+        upserted.set(jobKey({ serverId: change.job.serverId, jobId: change.job.job.id }), change.job);
+        break;
+      case 'job-removed':
+        ops.push({ kind: 'remove', serverId: change.serverId, jobId: change.jobId });
+        upserted.delete(jobKey(change));
+        break;
+      case 'server-changed':
+        useServersStore.getState().upsert(change.server);
+        break;
+      case 'server-removed':
+        useServersStore.getState().remove(change.serverId);
+        ops.push({ kind: 'remove-server', serverId: change.serverId });
+        for (const key of upserted.keys())
+          if (upserted.get(key)?.serverId === change.serverId) upserted.delete(key);
+        break;
+      case 'summary-changed':
+        useSummaryStore.getState().setSummary(change.summary);
+        break;
+      case 'settings-changed':
+        useSettingsStore.getState().setSettings(change.settings);
+        break;
+    }
   }
-  useProjectionStore.getState().setVersion(patch.version);
-  return { kind: 'applied', previousJob };
+  const before = useJobsStore.getState().applyOps(ops, now);
+  useProjectionStore.getState().setVersion(version);
+  const transitions = [...upserted].map(([key, job]) => ({ previous: before.get(key), job }));
+  return { gap, transitions };
 }

@@ -10,10 +10,10 @@ import { startSubscriptions } from '../../renderer/subscriptions';
 import { FakeBridge } from './support/fakeBridge';
 import { makeJob, makeServer, makeSnapshot, patch } from './support/fixtures';
 
-async function started(fake: FakeBridge) {
+async function started(fake: FakeBridge, schedule: (flush: () => void) => void = (flush) => flush()) {
   fake.install();
   let clock = 1_000;
-  const stop = startSubscriptions(fake.bridge, { now: () => clock, focusDelayMs: 0 });
+  const stop = startSubscriptions(fake.bridge, { now: () => clock, focusDelayMs: 0, schedule });
   onTestFinished(stop);
   await waitFor(() => expect(useProjectionStore.getState().status).toBe('ready'));
   return { advance: (ms: number) => (clock += ms) };
@@ -125,5 +125,37 @@ describe('projection', () => {
     onTestFinished(startSubscriptions(fake.bridge, { reloadDelayMs: 60_000 }));
     await waitFor(() => expect(useProjectionStore.getState().status).toBe('failed'));
     expect(useProjectionStore.getState().loadError).toContain('did not answer');
+  });
+
+  it('applies the patches of one frame together, as one update of the jobs', async () => {
+    const fake = new FakeBridge(makeSnapshot({ version: 7, jobs: [makeJob({ id: 'a', progress: 10 })] }));
+    const frames: (() => void)[] = [];
+    await started(fake, (flush) => frames.push(flush));
+    let notifications = 0;
+    onTestFinished(useJobsStore.subscribe(() => (notifications += 1)));
+
+    for (let i = 0; i < 5; i += 1)
+      fake.emit(
+        'core:patch',
+        patch(8 + i, { kind: 'job-upserted', job: makeJob({ id: 'a', progress: 20 + i }) }),
+      );
+    expect(frames).toHaveLength(1); // one frame asked for, however many patches
+    expect(job('prod/a')?.view.job.progress).toBe(10); // nothing applied before the frame
+
+    frames.shift()!();
+    expect(notifications).toBe(1);
+    expect(job('prod/a')?.view.job.progress).toBe(24);
+    expect(useProjectionStore.getState().version).toBe(12);
+  });
+
+  it('keeps the patches before a gap in a batch and then resyncs', async () => {
+    const fake = new FakeBridge(makeSnapshot({ version: 7, jobs: [makeJob({ id: 'a', progress: 10 })] }));
+    const frames: (() => void)[] = [];
+    await started(fake, (flush) => frames.push(flush));
+    fake.emit('core:patch', patch(8, { kind: 'job-upserted', job: makeJob({ id: 'a', progress: 30 }) }));
+    fake.emit('core:patch', patch(10, { kind: 'job-upserted', job: makeJob({ id: 'a', progress: 50 }) }));
+    frames.shift()!();
+    expect(useProjectionStore.getState().version).toBe(8);
+    await waitFor(() => expect(fake.callsTo('snapshot:get')).toHaveLength(2));
   });
 });

@@ -11,7 +11,8 @@ import type { TraySnapshot } from '../../../main/core/service/view-types';
 export async function renderApp(snapshotOrBridge: TraySnapshot | FakeBridge = makeSnapshot()) {
   const fake = snapshotOrBridge instanceof FakeBridge ? snapshotOrBridge : new FakeBridge(snapshotOrBridge);
   fake.install();
-  const stop = startSubscriptions(fake.bridge, { focusDelayMs: 0 });
+  // Patches apply at once here; frame batching has its own test (projection.test.tsx).
+  const stop = startSubscriptions(fake.bridge, { focusDelayMs: 0, schedule: (flush) => flush() });
   onTestFinished(stop);
   const view = render(<App />);
   await waitFor(() => expect(useProjectionStore.getState().status).toBe('ready'));
