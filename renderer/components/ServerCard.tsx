@@ -33,7 +33,11 @@ export function ServerCard({ server, onEdit }: { server: ServerSnapshot; onEdit(
         <dd className="mono">{config.url}</dd>
         <dt>Signed in as</dt>
         <dd>
-          {server.username ? `${server.username}${server.role ? ` (${server.role})` : ''}` : 'not known yet'}
+          {server.username
+            ? `${server.username}${server.role ? ` (${server.role})` : ''}`
+            : config.auth.mode === 'api-key'
+              ? 'an API key (CIDX does not say whose)'
+              : 'not known yet'}
         </dd>
         <dt>Last successful poll</dt>
         <dd>
