@@ -12,14 +12,13 @@
  * never writes on its own), and it is built only after the core has dealt with a bad file.
  */
 import ElectronStore from 'electron-store';
-import { ConfigFile, type ConfigLoad } from '../core/config/config-file';
-import { describeZodError, type ConfigIssue } from '../core/config/config-issues';
+import { ConfigFile, saveConfigDocument, type ConfigLoad } from '../core/config/config-file';
+import type { ConfigIssue } from '../core/config/config-issues';
 import { serializeConfig } from '../core/config/config-interpret';
 import { CONFIG_FILE_NAME, configFilePath } from '../core/config/paths';
-import { configDocumentSchema, type ConfigDocument } from '../core/config/settings';
+import type { ConfigDocument } from '../core/config/settings';
 import type { SecretStore } from '../core/config/stores';
-import { CURRENT_CONFIG_VERSION } from '../core/config/migrations';
-import { err, ok, type Result } from '../core/result';
+import type { Result } from '../core/result';
 import type { ConfigSeam } from '../core/service/tray-types';
 
 export interface ElectronStoreConfigOptions {
@@ -72,29 +71,13 @@ export function createElectronStoreConfig(options: ElectronStoreConfigOptions): 
       return loaded;
     },
     save(document: ConfigDocument): Result<ConfigDocument, ConfigIssue> {
-      if (reader.isReadOnly()) {
-        return err({
-          kind: 'read-only',
-          message:
-            'Settings are read-only (the file was written by a newer version or could not be upgraded)',
-        });
-      }
-      const parsed = configDocumentSchema.safeParse({ ...document, version: CURRENT_CONFIG_VERSION });
-      if (!parsed.success) {
-        return err({
-          kind: 'invalid-document',
-          message: `Settings not saved: ${describeZodError(parsed.error)}`,
-        });
-      }
-      try {
-        open().store = parsed.data;
-      } catch (error) {
-        return err({
-          kind: 'write-failed',
-          message: `Could not save ${path}: ${error instanceof Error ? error.message : String(error)}`,
-        });
-      }
-      return ok(parsed.data);
+      return saveConfigDocument(document, {
+        path,
+        readOnly: reader.isReadOnly(),
+        write: (valid) => {
+          open().store = valid;
+        },
+      });
     },
   };
 }

@@ -20,7 +20,16 @@ import { ServerFormFieldset } from './ServerFormFieldset';
 
 type TestOutcome = { ok: true; text: string } | { ok: false; failure: ContractFailure } | null;
 
-export function ServerForm({ editing, onDone }: { editing?: ServerConfig; onDone(): void }) {
+/** `onCancel` absent (the first-run walkthrough): there is nothing to go back to, so no Cancel. */
+export function ServerForm({
+  editing,
+  onDone,
+  onCancel,
+}: {
+  editing?: ServerConfig;
+  onDone(): void;
+  onCancel?(): void;
+}) {
   const [fields, setFields] = useState<ServerFormFields>(() =>
     editing ? fieldsFromConfig(editing) : emptyServerFields,
   );
@@ -88,9 +97,11 @@ export function ServerForm({ editing, onDone }: { editing?: ServerConfig; onDone
         <button type="submit" disabled={saving}>
           {saving ? 'Saving…' : editing ? 'Save changes' : 'Add server'}
         </button>
-        <button type="button" onClick={onDone}>
-          Cancel
-        </button>
+        {onCancel && (
+          <button type="button" onClick={onCancel}>
+            Cancel
+          </button>
+        )}
       </div>
       {test?.ok && (
         <p role="status" className="success">

@@ -23,8 +23,10 @@ export function ServersView() {
           </button>
         )}
       </div>
-      {editing.kind === 'add' && <ServerForm onDone={done} />}
-      {editedConfig && <ServerForm key={editedConfig.id} editing={editedConfig} onDone={done} />}
+      {editing.kind === 'add' && <ServerForm onDone={done} onCancel={done} />}
+      {editedConfig && (
+        <ServerForm key={editedConfig.id} editing={editedConfig} onDone={done} onCancel={done} />
+      )}
       <div className="server-list">
         {servers.map((server) => (
           <ServerCard

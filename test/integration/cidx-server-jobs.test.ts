@@ -1,35 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { createManualClock, type ManualClock } from '../cidx-server/clock';
-import { startCidxServer, type CidxServerOptions, type RunningCidxServer } from '../cidx-server/server';
-import { apiClient, type ApiClient } from '../cidx-server/testing/http-client';
+import { describe, expect, it } from 'vitest';
+import { signedInDoubles } from '../support/signed-in-double';
 
-let server: RunningCidxServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
-
-interface World {
-  api: ApiClient;
-  clock: ManualClock;
-  alice: string;
-  admin: string;
-}
-
-async function world(flavor: 'head' | 'v5', extra: Partial<CidxServerOptions> = {}): Promise<World> {
-  const clock = createManualClock();
-  server = await startCidxServer({ flavor, clock, ...extra });
-  const api = apiClient(server.url);
-  return {
-    api,
-    clock,
-    alice: await api.login('alice', 'alice-pass'),
-    admin: await api.login('admin', 'admin'),
-  };
-}
+const doubles = signedInDoubles();
+const world = doubles.start;
 
 const script = (owner: string, operation: string, extra: Record<string, unknown> = {}) =>
-  server!.control.addJob({ owner, operation, ...extra })!;
+  doubles.server().control.addJob({ owner, operation, ...extra })!;
 
 describe('sync lifecycle (cidx-api.md §4.6, §9.5, §9.7)', () => {
   it.each(['head', 'v5'] as const)(
@@ -318,7 +294,7 @@ describe('restart (cidx-api.md §4.4)', () => {
     const { api, alice } = await world('head');
     const id = script('alice', 'sync_repository', { outcome: 'never-finishes' });
     const pending = script('alice', 'sync_repository', { pendingMs: 60_000 });
-    server!.control.restart();
+    doubles.server().control.restart();
     expect((await api.get(`/api/jobs/${id}`, alice)).body).toMatchObject({
       status: 'failed',
       progress: 25,
@@ -334,7 +310,7 @@ describe('restart (cidx-api.md §4.4)', () => {
   it('v5 forgets every job', async () => {
     const { api, alice } = await world('v5');
     const id = script('alice', 'sync_repository', { outcome: 'never-finishes' });
-    server!.control.restart();
+    doubles.server().control.restart();
     expect((await api.get(`/api/jobs/${id}`, alice)).status).toBe(404);
     expect((await api.get('/api/jobs', alice)).body.total).toBe(0);
   });

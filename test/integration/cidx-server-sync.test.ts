@@ -1,27 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { createManualClock, type ManualClock } from '../cidx-server/clock';
-import { startCidxServer, type RunningCidxServer } from '../cidx-server/server';
-import { apiClient, type ApiClient } from '../cidx-server/testing/http-client';
+import { describe, expect, it } from 'vitest';
+import { signedInDoubles } from '../support/signed-in-double';
 
-let server: RunningCidxServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
-
-async function world(
-  flavor: 'head' | 'v5',
-): Promise<{ api: ApiClient; clock: ManualClock; alice: string; admin: string }> {
-  const clock = createManualClock();
-  server = await startCidxServer({ flavor, clock });
-  const api = apiClient(server.url);
-  return {
-    api,
-    clock,
-    alice: await api.login('alice', 'alice-pass'),
-    admin: await api.login('admin', 'admin'),
-  };
-}
+const doubles = signedInDoubles();
+const world = (flavor: 'head' | 'v5') => doubles.start(flavor);
 
 const IN_PROGRESS = (repo: string) => ({
   detail: `Repository '${repo}' sync already in progress. Use force=true to cancel existing sync.`,
@@ -81,7 +62,7 @@ describe('POST /api/repositories/{repo}/sync (cidx-api.md §3.1)', () => {
 
   it('HEAD maintenance mode refuses new jobs with the 500 text', async () => {
     const { api, alice } = await world('head');
-    server!.control.setMaintenanceMode(true);
+    doubles.server().control.setMaintenanceMode(true);
     const res = await api.request('POST', '/api/repositories/my-proj/sync', { token: alice });
     expect(res.status).toBe(500);
     expect(res.body.detail).toBe(
@@ -91,7 +72,7 @@ describe('POST /api/repositories/{repo}/sync (cidx-api.md §3.1)', () => {
 
   it('follows the scripted next outcome of a repository, then its defaults', async () => {
     const { api, clock, alice } = await world('head');
-    server!.control.setNextSyncOutcome('docs', {
+    doubles.server().control.setNextSyncOutcome('docs', {
       outcome: 'failed',
       error: 'Git sync operation timed out',
       runMs: 50,
@@ -110,13 +91,13 @@ describe('POST /api/repositories/{repo}/sync (cidx-api.md §3.1)', () => {
 
   it('HEAD admission gate holds syncs pending until released', async () => {
     const { api, alice } = await world('head');
-    server!.control.setAdmissionBlocked(true);
+    doubles.server().control.setAdmissionBlocked(true);
     const id = (await api.request('POST', '/api/repositories/my-proj/sync', { token: alice })).body.job_id;
     expect((await api.get(`/api/jobs/${id}`, alice)).body).toMatchObject({
       status: 'pending',
       started_at: null,
     });
-    server!.control.setAdmissionBlocked(false);
+    doubles.server().control.setAdmissionBlocked(false);
     expect((await api.get(`/api/jobs/${id}`, alice)).body.status).toBe('running');
   });
 });
@@ -178,7 +159,7 @@ describe('golden refresh and repositories (cidx-api.md §3.5, §3.6)', () => {
     const headList = (await head.api.get('/api/repos', head.alice)).body;
     expect(headList.total).toBe(3);
     expect(headList.repositories[0]).toHaveProperty('deactivation_job', null);
-    await server!.close();
+    await doubles.server().close();
     const v5 = await world('v5');
     const v5List = (await v5.api.get('/api/repos', v5.alice)).body;
     expect(Array.isArray(v5List)).toBe(true);
@@ -196,7 +177,9 @@ describe('health (cidx-api.md §7)', () => {
       version: '11.79.0',
       maintenance_mode: false,
     });
-    server!.control.addJob({ owner: 'bob', operation: 'sync_repository', runMs: 1, outcome: 'failed' });
+    doubles
+      .server()
+      .control.addJob({ owner: 'bob', operation: 'sync_repository', runMs: 1, outcome: 'failed' });
     clock.advance(1);
     expect((await api.get('/health', alice)).body).toMatchObject({
       status: 'degraded',

@@ -10,7 +10,7 @@ import type { FaultInput } from '../cidx-server/control-client';
 import type { RunningCidxServer } from '../cidx-server/server';
 import { startCidxServer } from '../cidx-server/server';
 import type { AuthMode, EngineHarness } from '../support/engine-harness';
-import { FAST_ENGINE_OPTIONS, startEngine } from '../support/engine-harness';
+import { FAST_ENGINE_OPTIONS, scriptJob, startEngine } from '../support/engine-harness';
 
 const CLIENT_TIMEOUT_MS = 400;
 /**
@@ -181,12 +181,7 @@ describe.each(['head', 'v5'] as const)('engine under faults of the %s double', (
 
   it('a 500 on per-job GETs only -> degraded, and the ending is read once it clears', async () => {
     const h = await watch();
-    const jobId = server.control.addJob({
-      owner: 'alice',
-      operation: 'sync_repository',
-      outcome: 'never-finishes',
-    });
-    if (!jobId) throw new Error('the double gave no job id');
+    const jobId = scriptJob(server, { outcome: 'never-finishes' });
     await h.recorder.waitFor((event) => event.type === 'job-added' && event.job.id === jobId, {
       ...WAIT,
       what: 'the job to be seen',
@@ -218,14 +213,7 @@ describe.each(['head', 'v5'] as const)('engine under faults of the %s double', (
     const since = h.recorder.mark();
     server.control.expireAllTokens({ refreshTokens });
     const error = 'Git sync operation timed out';
-    const jobId = server.control.addJob({
-      owner: 'alice',
-      operation: 'sync_repository',
-      runMs: 4_000,
-      outcome: 'failed',
-      error,
-    });
-    if (!jobId) throw new Error('the double gave no job id');
+    const jobId = scriptJob(server, { runMs: 4_000, outcome: 'failed', error });
 
     const finished = await h.recorder.waitForFinished(flavor, jobId, { ...WAIT, since });
     expect(finished).toMatchObject({ status: 'failed', job: { error } });
@@ -257,8 +245,7 @@ describe('two servers, one faulted', () => {
       head.control.addFault({ kind: 'hang' });
       await h.recorder.waitForHealth('head', 'offline', { ...WAIT, since });
 
-      const jobId = v5.control.addJob({ owner: 'alice', operation: 'sync_repository', runMs: 4_000 });
-      if (!jobId) throw new Error('the double gave no job id');
+      const jobId = scriptJob(v5, { runMs: 4_000 });
       const finished = await h.recorder.waitForFinished('v5', jobId, { ...WAIT, since });
       expect(finished.status).toBe('completed');
       expect(h.engine.getServerState('head')?.health).toBe('offline');

@@ -8,7 +8,7 @@ import type { EngineEvent } from '../../main/core/engine/events';
 import type { RunningCidxServer } from '../cidx-server/server';
 import { startCidxServer } from '../cidx-server/server';
 import type { EngineHarness } from '../support/engine-harness';
-import { jobIdOf, startEngine } from '../support/engine-harness';
+import { jobIdOf, scriptJob, startEngine } from '../support/engine-harness';
 
 /** Job durations below are in the double's milliseconds; it runs them 4 times faster. */
 const TIME_SCALE = 0.25;
@@ -52,6 +52,15 @@ const finishedOf =
   (event: EngineEvent): event is Finished =>
     event.type === 'job-finished' && event.job.id === jobId;
 
+/** A sync that never ends, seen by the engine, and then the double restarts under it. */
+async function restartWhileRunning(flavor: 'head' | 'v5') {
+  const w = await watch(flavor);
+  const jobId = scriptJob(w.server, { outcome: 'never-finishes' });
+  await w.recorder.waitFor((event) => jobIdOf(event) === jobId, { ...WAIT, what: 'the job to be seen' });
+  w.server.control.restart();
+  return { w, jobId };
+}
+
 /** Let a few more ticks pass, so a duplicate event would have had its chance to appear. */
 async function moreTicks(h: EngineHarness, serverId: string, ticks = 4): Promise<void> {
   for (let n = 0; n < ticks; n += 1) {
@@ -92,15 +101,12 @@ describe.each(['head', 'v5'] as const)('engine on the %s double', (flavor) => {
   it('reports a failing job as failed with its error text', async () => {
     const w = await watch(flavor);
     const error = "Sync failed due to merge conflicts in repository 'my-proj'. Manual resolution required.";
-    const jobId = w.server.control.addJob({
-      owner: 'alice',
-      operation: 'sync_repository',
+    const jobId = scriptJob(w.server, {
       // 1 s of real time: longer than the idle interval, so the engine sees it running first.
       runMs: 4_000,
       outcome: 'failed',
       error,
     });
-    if (!jobId) throw new Error('the double gave no job id');
 
     const finished = await w.recorder.waitFor(finishedOf(jobId), { ...WAIT, what: 'the job to fail' });
     expect(finished.status).toBe('failed');
@@ -161,8 +167,7 @@ describe('engine on the HEAD double only', () => {
 
   it('reads phases with GET /api/jobs/{id}: job-changed carries phase and detail', async () => {
     const w = await watch('head');
-    const jobId = w.server.control.addJob({
-      owner: 'alice',
+    const jobId = scriptJob(w.server, {
       operation: 'global_repo_refresh',
       runMs: 8_000,
       phases: [
@@ -170,7 +175,6 @@ describe('engine on the HEAD double only', () => {
         { phase: 'scip', detail: 'SCIP: generating...', progress: 80 },
       ],
     });
-    if (!jobId) throw new Error('the double gave no job id');
 
     const scip = await w.recorder.waitFor(
       (event) => event.type === 'job-changed' && event.job.id === jobId && event.job.phase === 'scip',
@@ -187,16 +191,7 @@ describe('engine on the HEAD double only', () => {
   });
 
   it('reports a HEAD restart as failed "Job interrupted by server restart"', async () => {
-    const w = await watch('head');
-    const jobId = w.server.control.addJob({
-      owner: 'alice',
-      operation: 'sync_repository',
-      outcome: 'never-finishes',
-    });
-    if (!jobId) throw new Error('the double gave no job id');
-    await w.recorder.waitFor((event) => jobIdOf(event) === jobId, { ...WAIT, what: 'the job to be seen' });
-
-    w.server.control.restart();
+    const { w, jobId } = await restartWhileRunning('head');
     const finished = await w.recorder.waitFor(finishedOf(jobId), { ...WAIT, what: 'the interrupted job' });
     expect(finished.status).toBe('failed');
     expect(finished.job.error).toBe('Job interrupted by server restart');
@@ -206,16 +201,7 @@ describe('engine on the HEAD double only', () => {
 
 describe('engine on the v5 double only', () => {
   it('reports a job lost in a v5 restart as job-gone', async () => {
-    const w = await watch('v5');
-    const jobId = w.server.control.addJob({
-      owner: 'alice',
-      operation: 'sync_repository',
-      outcome: 'never-finishes',
-    });
-    if (!jobId) throw new Error('the double gave no job id');
-    await w.recorder.waitFor((event) => jobIdOf(event) === jobId, { ...WAIT, what: 'the job to be seen' });
-
-    w.server.control.restart();
+    const { w, jobId } = await restartWhileRunning('v5');
     const gone = await w.recorder.waitFor((event) => event.type === 'job-gone' && event.jobId === jobId, {
       ...WAIT,
       what: 'the job to be gone',

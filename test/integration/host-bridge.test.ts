@@ -3,28 +3,15 @@
  * (HEAD): the token-admitted bridge, snapshots and versioned patches, a gap and its resync,
  * commands, hostile messages, and a notification click reaching the page.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { TrayPatch, TraySnapshot } from '../../main/core/service';
-import { startBrowserMode, type BrowserMode } from '../../main/host/browser-mode';
+import type { BrowserMode } from '../../main/host/browser-mode';
 import type { NodeNotifierLike, NotifierCallback } from '../../main/notifier/desktop-notifier';
 import type { ResponseMessage, ServerMessage } from '../../renderer/bridge/protocol';
-import { startCidxServer, type RunningCidxServer } from '../cidx-server/server';
-import { writeSingleServerConfig } from '../../main/host/demo-config';
-
-/** Real server, real time: wait for what the engine sees on one of its next polls. */
-async function waitFor<T>(what: string, probe: () => T | undefined, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
+import type { RunningCidxServer } from '../cidx-server/server';
+import { startBrowserWorld, type BrowserWorld } from '../support/host-world';
+import { waitFor } from '../support/wait-for';
 
 /** A page's side of the bridge, raw: every message kept, requests answered by id. */
 class BridgeClient {
@@ -93,8 +80,8 @@ function expectConsecutive(patches: TrayPatch[]): void {
 }
 
 describe('browser mode over a real WebSocket, against the HEAD double', () => {
+  let world: BrowserWorld;
   let double: RunningCidxServer;
-  let dir: string;
   let mode: BrowserMode;
   let page: BridgeClient;
   let serverId: string;
@@ -103,42 +90,26 @@ describe('browser mode over a real WebSocket, against the HEAD double', () => {
   const logLines: string[] = [];
 
   beforeAll(async () => {
-    double = await startCidxServer({ flavor: 'head', port: 0, cancelLatencyMs: 0 });
-    dir = mkdtempSync(join(tmpdir(), 'cidx-host-bridge-'));
-    const apiKey = double.control.credentials().apiKeys.find((key) => key.username === 'alice')!.apiKey;
-    const server = await writeSingleServerConfig({
-      configDir: dir,
-      name: 'Double',
-      url: double.url,
-      credentials: { apiKey },
-      // Fast polls and no coalescing delay: the test waits on the server, not on the app.
-      settings: {
-        polling: { activeIntervalMs: 500 },
-        notifications: { coalesceWindowMs: 0, digestWindowMs: 0 },
+    world = await startBrowserWorld({
+      dirPrefix: 'cidx-host-bridge-',
+      double: { cancelLatencyMs: 0 },
+      host: {
+        notifier,
+        openExternal: (url) => void opened.push(url),
+        logger: {
+          debug: () => {},
+          info: (m) => logLines.push(m),
+          warn: (m, f) => logLines.push(`${m} ${JSON.stringify(f)}`),
+        },
       },
     });
-    serverId = server.id;
-    const rendererDir = join(dir, 'renderer');
-    mode = await startBrowserMode({
-      configDir: dir,
-      env: { CIDX_TRAY_SECRET_STORE: 'file' },
-      rendererDir,
-      notifier,
-      openExternal: (url) => void opened.push(url),
-      logger: {
-        debug: () => {},
-        info: (m) => logLines.push(m),
-        warn: (m, f) => logLines.push(`${m} ${JSON.stringify(f)}`),
-      },
-    });
+    ({ double, mode, serverId } = world);
     page = await BridgeClient.open(mode);
   });
 
   afterAll(async () => {
     await page?.close();
-    await mode?.stop();
-    await double?.close();
-    if (dir) rmSync(dir, { recursive: true, force: true });
+    await world?.close();
   });
 
   it('answers snapshot:get with the configured server, and then its jobs', async () => {

@@ -4,33 +4,19 @@
  * patches, timeouts, and reconnecting (with the state the renderer resyncs on) after the host
  * goes away and comes back.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { createCidxTrayApi } from '../../preload/api';
 import type { TrayPatch } from '../../main/core/service';
 import type { RequestHandler } from '../../main/contract/request-handlers';
-import { startBrowserMode, type BrowserMode } from '../../main/host/browser-mode';
-import { writeSingleServerConfig } from '../../main/host/demo-config';
 import { startHostServer, type HostServer } from '../../main/host/host-server';
 import type { ConnectionState } from '../../renderer/bridge/connectionState';
 import {
   createWebSocketTransport,
   type WebSocketConstructor,
 } from '../../renderer/bridge/websocket-transport';
-import { startCidxServer, type RunningCidxServer } from '../cidx-server/server';
-
-async function waitFor<T>(what: string, probe: () => T | undefined, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
+import { quietLogger, startBrowserWorld, type BrowserWorld } from '../support/host-world';
+import { waitFor } from '../support/wait-for';
 
 /** Node's `ws` sends no Origin of its own; a browser sends the page's. */
 function browserLike(origin: string): WebSocketConstructor {
@@ -41,44 +27,20 @@ function browserLike(origin: string): WebSocketConstructor {
   };
 }
 
-const quietLogger = { debug: () => {}, info: () => {}, warn: () => {} };
-
 describe('the WebSocket transport against browser mode and the HEAD double', () => {
-  let double: RunningCidxServer;
-  let dir: string;
-  let mode: BrowserMode;
-  let serverId: string;
+  let world: BrowserWorld;
 
   beforeAll(async () => {
-    double = await startCidxServer({ flavor: 'head', port: 0 });
-    dir = mkdtempSync(join(tmpdir(), 'cidx-host-transport-'));
-    const apiKey = double.control.credentials().apiKeys.find((key) => key.username === 'alice')!.apiKey;
-    serverId = (
-      await writeSingleServerConfig({
-        configDir: dir,
-        name: 'Double',
-        url: double.url,
-        credentials: { apiKey },
-        settings: { polling: { activeIntervalMs: 500 } },
-      })
-    ).id;
-    mode = await startBrowserMode({
-      configDir: dir,
-      env: { CIDX_TRAY_SECRET_STORE: 'file' },
-      rendererDir: join(dir, 'renderer'),
-      notifier: { notify: () => undefined },
-      openExternal: () => {},
-      logger: quietLogger,
+    world = await startBrowserWorld({
+      dirPrefix: 'cidx-host-transport-',
+      host: { notifier: { notify: () => undefined } },
     });
   });
 
-  afterAll(async () => {
-    await mode?.stop();
-    await double?.close();
-    if (dir) rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(async () => world?.close());
 
   it('carries the API of intentions: snapshot, a sync, and the patches that follow it', async () => {
+    const { mode, double, serverId } = world;
     const { port, token, origin } = mode.server;
     const transport = createWebSocketTransport({
       url: `ws://127.0.0.1:${port}/bridge`,

@@ -5,33 +5,25 @@
  * whose rule logs every notification it gets. Exactly one per job, escaped where the daemon
  * reads markup. Fails (never skips) when the desktop pieces are missing.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBrowserMode, type BrowserMode } from '../../main/host/browser-mode';
-import { writeSingleServerConfig } from '../../main/host/demo-config';
-import { startCidxServer, type RunningCidxServer } from '../cidx-server/server';
+import type { BrowserMode } from '../../main/host/browser-mode';
+import type { RunningCidxServer } from '../cidx-server/server';
 import { startDunstSession, type DunstSession, type LoggedNotification } from '../support/dunst-session';
+import { startBrowserWorld, type BrowserWorld } from '../support/host-world';
+import { waitFor } from '../support/wait-for';
 
 const ICON = fileURLToPath(new URL('../../assets/app/icon.png', import.meta.url));
 const HOSTILE = `Merge <b>conflict</b> & <script>alert("x")</script> in \\074i\\076 'web-app'`;
 
-async function waitFor<T>(what: string, probe: () => T | undefined, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
+/** The desktop round trip (notify-send, D-Bus, dunst, its script) is slower than a poll. */
+const waitLong = <T>(what: string, probe: () => T | undefined): Promise<T> => waitFor(what, probe, 15_000);
 
 describe('desktop notifications through dunst', () => {
   let desktop: DunstSession;
+  let world: BrowserWorld;
   let double: RunningCidxServer;
-  let dir: string;
   let mode: BrowserMode;
   let serverId: string;
   const savedEnv = { bus: process.env.DBUS_SESSION_BUS_ADDRESS, display: process.env.DISPLAY };
@@ -41,38 +33,23 @@ describe('desktop notifications through dunst', () => {
     // node-notifier spawns notify-send with this process's environment: point it at our bus.
     process.env.DBUS_SESSION_BUS_ADDRESS = desktop.env.DBUS_SESSION_BUS_ADDRESS;
     process.env.DISPLAY = desktop.env.DISPLAY;
-    double = await startCidxServer({ flavor: 'head', port: 0 });
-    dir = mkdtempSync(join(tmpdir(), 'cidx-notify-'));
-    const apiKey = double.control.credentials().apiKeys.find((key) => key.username === 'alice')!.apiKey;
-    const server = await writeSingleServerConfig({
-      configDir: dir,
-      name: 'Double',
-      url: double.url,
-      credentials: { apiKey },
-      settings: {
-        polling: { activeIntervalMs: 500 },
-        notifications: { coalesceWindowMs: 0, digestWindowMs: 0 },
+    // No notifier given: the real node-notifier, so banners reach the daemon.
+    world = await startBrowserWorld({
+      dirPrefix: 'cidx-notify-',
+      host: {
+        iconPath: existsSync(ICON) ? ICON : undefined,
+        logger: { debug: () => {}, info: () => {}, warn: (message, fields) => console.warn(message, fields) },
       },
     });
-    serverId = server.id;
-    mode = await startBrowserMode({
-      configDir: dir,
-      env: { CIDX_TRAY_SECRET_STORE: 'file' },
-      rendererDir: join(dir, 'renderer'),
-      iconPath: existsSync(ICON) ? ICON : undefined,
-      openExternal: () => {},
-      logger: { debug: () => {}, info: () => {}, warn: (message, fields) => console.warn(message, fields) },
-    });
-    await waitFor('the server online', () =>
+    ({ double, mode, serverId } = world);
+    await waitLong('the server online', () =>
       mode.core.snapshot().servers[0]?.state?.health === 'online' ? true : undefined,
     );
   }, 30_000);
 
   afterAll(async () => {
-    await mode?.stop();
-    await double?.close();
+    await world?.close();
     await desktop?.close();
-    if (dir) rmSync(dir, { recursive: true, force: true });
     for (const [key, value] of [
       ['DBUS_SESSION_BUS_ADDRESS', savedEnv.bus],
       ['DISPLAY', savedEnv.display],
@@ -92,13 +69,13 @@ describe('desktop notifications through dunst', () => {
       const submitted = await mode.core.jobs.submitSync(serverId, repository);
       if (!submitted.ok) throw new Error(submitted.error.message);
       const { jobId } = submitted.value;
-      await waitFor(`the ${repository} sync to end`, () =>
+      await waitLong(`the ${repository} sync to end`, () =>
         mode.core
           .snapshot()
           .jobs.find((view) => view.job.id === jobId && ['completed', 'failed'].includes(view.job.status)),
       );
     }
-    await waitFor('both notifications in the daemon', () =>
+    await waitLong('both notifications in the daemon', () =>
       desktop.notifications().some(about('my-proj')) && desktop.notifications().some(about('web-app'))
         ? true
         : undefined,
@@ -106,7 +83,7 @@ describe('desktop notifications through dunst', () => {
 
     // Several more polls (at 500 ms) must not announce anything again.
     const loggedAt = Date.now();
-    await waitFor('more polls', () =>
+    await waitLong('more polls', () =>
       (mode.core.snapshot().servers[0]?.state?.lastSuccessAt ?? 0) > loggedAt + 1_500 ? true : undefined,
     );
     const logged = desktop.notifications();

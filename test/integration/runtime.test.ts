@@ -3,9 +3,6 @@
  * transport, a server added with a password, then submit, cancel and retry through the core's
  * commands, watched through its snapshot and its notification intents.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemClock } from '../../main/core/clock';
 import { createNodeFetch } from '../../main/core/cidx/node-transport';
@@ -17,22 +14,12 @@ import type { NotificationIntent } from '../../main/core/notify/intent';
 import type { JobView, TrayCore } from '../../main/core/service';
 import { createTrayCore } from '../../main/core/service';
 import type { RunningCidxServer } from '../cidx-server/server';
-import { startCidxServer } from '../cidx-server/server';
-
-/** Real server, real time: wait for what the engine will see on one of its next polls. */
-async function waitFor<T>(what: string, probe: () => T | undefined, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
+import { FAST_SETTINGS, startDoubleAndConfigDir, type DoubleAndConfigDir } from '../support/host-world';
+import { waitFor } from '../support/wait-for';
 
 describe('tray core against the HEAD double', () => {
+  let world: DoubleAndConfigDir;
   let server: RunningCidxServer;
-  let dir: string;
   let core: TrayCore;
   let serverId: string;
   const delivered: NotificationIntent[] = [];
@@ -44,21 +31,17 @@ describe('tray core against the HEAD double', () => {
       .jobs.find((view) => view.job.id === jobId && (status === undefined || view.job.status === status));
 
   beforeAll(async () => {
-    server = await startCidxServer({ flavor: 'head', port: 0, cancelLatencyMs: 0 });
-    dir = mkdtempSync(join(tmpdir(), 'cidx-runtime-'));
-    const config = new ConfigFile({ path: configFilePath(dir), secretStore: secrets });
+    world = await startDoubleAndConfigDir('cidx-runtime-', { cancelLatencyMs: 0 });
+    server = world.double;
+    const config = new ConfigFile({ path: configFilePath(world.dir), secretStore: secrets });
     await config.load();
-    // Fast polls and no coalescing delay, so the test waits on the server, not on the app.
-    const settings = appSettingsSchema.parse({
-      polling: { activeIntervalMs: 500 },
-      notifications: { coalesceWindowMs: 0, digestWindowMs: 0 },
-    });
+    const settings = appSettingsSchema.parse(FAST_SETTINGS);
     const saved = config.save({ ...defaultConfigDocument(), settings });
     if (!saved.ok) throw new Error(saved.error.message);
     const fetch = createNodeFetch();
     core = await createTrayCore({
       clock: systemClock,
-      configDir: dir,
+      configDir: world.dir,
       config: { load: () => config.load(), save: (document) => config.save(document) },
       secrets,
       fetchFor: () => fetch,
@@ -69,8 +52,7 @@ describe('tray core against the HEAD double', () => {
 
   afterAll(async () => {
     core?.stop();
-    await server?.close();
-    if (dir) rmSync(dir, { recursive: true, force: true });
+    await world?.close();
   });
 
   it('adds a server with a password and signs in', async () => {

@@ -12,6 +12,7 @@ import { PollingEngine } from '../../main/core/engine/engine';
 import type { EngineEvent, ServerHealth, ServerState } from '../../main/core/engine/events';
 import type { EngineOptions } from '../../main/core/engine/options';
 import type { RunningCidxServer } from '../cidx-server/server';
+import type { ScriptedJob } from '../cidx-server/types';
 
 /** Short intervals so a test sees many ticks in a second or two (real clock). */
 export const FAST_ENGINE_OPTIONS = {
@@ -174,6 +175,13 @@ export class EventRecorder {
     this.unsubscribe();
     this.waiters.clear();
   }
+}
+
+/** Scripts a job on the double (alice's repository sync unless said otherwise); its id. */
+export function scriptJob(server: RunningCidxServer, job: Partial<ScriptedJob> = {}): string {
+  const jobId = server.control.addJob({ owner: 'alice', operation: 'sync_repository', ...job });
+  if (!jobId) throw new Error('the double gave no job id');
+  return jobId;
 }
 
 /** The job an event is about, if any. */

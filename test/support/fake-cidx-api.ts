@@ -8,6 +8,7 @@ import type { CidxApi, JobPage, ListJobsQuery, ServerFlavor, ServerInfo } from '
 import type { CidxFailure, FailureKind } from '../../main/core/cidx/failure';
 import type { Job } from '../../main/core/cidx/job';
 import { isActive, isTerminal } from '../../main/core/cidx/job';
+import { makeJob } from './job-fixture';
 import type { Result } from '../../main/core/result';
 import { err, ok } from '../../main/core/result';
 
@@ -64,21 +65,14 @@ export class FakeCidxApi implements CidxApi {
     const createdAt = fields.createdAt ?? Math.max(this.now(), this.lastCreatedAt + 1);
     this.lastCreatedAt = Math.max(this.lastCreatedAt, createdAt);
     const status = fields.status ?? 'pending';
-    const job: Job = {
-      id: `job-${String(this.sequence).padStart(4, '0')}`,
-      operationType: 'sync_repository',
+    const job = makeJob(`job-${String(this.sequence).padStart(4, '0')}`, {
       status,
       createdAt,
       startedAt: status === 'pending' ? null : createdAt,
       completedAt: isTerminal(status) ? createdAt : null,
       progress: status === 'running' ? 25 : 0,
-      result: null,
-      error: null,
-      username: 'alice',
-      phase: null,
-      phaseDetail: null,
       ...fields,
-    };
+    });
     this.jobs.set(job.id, job);
     return { ...job };
   }

@@ -1,5 +1,6 @@
 /** Parsing and validating a success body: garbage, truncation and shape mismatches become failures. */
-import type { z } from 'zod';
+import { z } from 'zod';
+import { describeZodError } from '../config/config-issues';
 import type { Result } from '../result';
 import { err, ok } from '../result';
 import type { CidxFailure } from './failure';
@@ -31,16 +32,12 @@ export function validateBody<S extends z.ZodType>(
 ): Result<z.infer<S>, CidxFailure> {
   const parsed = schema.safeParse(value);
   if (parsed.success) return ok(parsed.data);
-  const issues = parsed.error.issues.slice(0, MAX_ISSUES).map((issue) => {
-    const path = issue.path.map(String).join('.');
-    return path ? `${path}: ${issue.message}` : issue.message;
-  });
+  // Paths and rules only, never values: the body is server text.
+  const issues = describeZodError(new z.ZodError(parsed.error.issues.slice(0, MAX_ISSUES)));
   const more =
     parsed.error.issues.length > MAX_ISSUES ? ` (and ${parsed.error.issues.length - MAX_ISSUES} more)` : '';
   return err({
     kind: 'unexpected-response',
-    message: sanitizeText(
-      `The answer to ${what} does not have the expected shape: ${issues.join('; ')}${more}.`,
-    ),
+    message: sanitizeText(`The answer to ${what} does not have the expected shape: ${issues}${more}.`),
   });
 }

@@ -29,6 +29,43 @@ export interface ConfigFileOptions {
 
 const ioMessage = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
+/** Where a save writes: the file itself here, electron-store in the Electron app. */
+export interface ConfigSaveTarget {
+  /** Named in the message when writing fails. */
+  path: string;
+  readOnly: boolean;
+  write(document: ConfigDocument): void;
+}
+
+/**
+ * Every writer of the settings file saves through this: refused in read-only mode, validated
+ * and stamped with the current version, and only a valid document reaches `write`.
+ */
+export function saveConfigDocument(
+  document: ConfigDocument,
+  target: ConfigSaveTarget,
+): Result<ConfigDocument, ConfigIssue> {
+  if (target.readOnly) {
+    return err({
+      kind: 'read-only',
+      message: 'Settings are read-only (the file was written by a newer version or could not be upgraded)',
+    });
+  }
+  const parsed = configDocumentSchema.safeParse({ ...document, version: CURRENT_CONFIG_VERSION });
+  if (!parsed.success) {
+    return err({
+      kind: 'invalid-document',
+      message: `Settings not saved: ${describeZodError(parsed.error)}`,
+    });
+  }
+  try {
+    target.write(parsed.data);
+  } catch (error) {
+    return err({ kind: 'write-failed', message: `Could not save ${target.path}: ${ioMessage(error)}` });
+  }
+  return ok(parsed.data);
+}
+
 export class ConfigFile {
   private readOnly = false;
 
@@ -112,27 +149,11 @@ export class ConfigFile {
 
   /** Validates and writes the whole document atomically. Refused in read-only mode. */
   save(document: ConfigDocument): Result<ConfigDocument, ConfigIssue> {
-    if (this.readOnly) {
-      return err({
-        kind: 'read-only',
-        message: 'Settings are read-only (the file was written by a newer version or could not be upgraded)',
-      });
-    }
-    const parsed = configDocumentSchema.safeParse({ ...document, version: CURRENT_CONFIG_VERSION });
-    if (!parsed.success) {
-      return err({
-        kind: 'invalid-document',
-        message: `Settings not saved: ${describeZodError(parsed.error)}`,
-      });
-    }
-    try {
-      writeFileAtomic(this.options.path, serializeConfig(parsed.data));
-    } catch (error) {
-      return err({
-        kind: 'write-failed',
-        message: `Could not save ${this.options.path}: ${ioMessage(error)}`,
-      });
-    }
-    return ok(parsed.data);
+    const { path } = this.options;
+    return saveConfigDocument(document, {
+      path,
+      readOnly: this.readOnly,
+      write: (valid) => writeFileAtomic(path, serializeConfig(valid)),
+    });
   }
 }

@@ -11,6 +11,8 @@ import type {
   TrayPatch,
   TraySnapshot,
 } from '../../../main/core/service/view-types';
+import { makeJob as jobFixture } from '../../support/job-fixture';
+import { makeServerState as serverStateFixture } from '../../support/server-state-fixture';
 
 export const T0 = Date.UTC(2026, 0, 15, 9, 0, 0);
 
@@ -49,39 +51,24 @@ export function makeJob(spec: JobSpec = {}): JobView {
       retryable: false,
       reason: 'This job has not finished yet; only failed or cancelled jobs can be retried.',
     },
-    job: {
-      id: 'job-1',
-      operationType: 'sync_repository',
+    job: jobFixture('job-1', {
       status,
       createdAt: T0 - 60_000,
       startedAt: status === 'pending' ? null : T0 - 50_000,
-      completedAt: null,
-      progress: 25,
-      result: null,
-      error: null,
-      username: 'alice',
-      phase: null,
-      phaseDetail: null,
       ...job,
-    },
+    }),
   };
 }
 
 export function makeServerState(serverId: string, state: Partial<ServerState> = {}): ServerState {
-  return {
-    serverId,
-    health: 'online',
+  return serverStateFixture(serverId, {
     lastSuccessAt: T0,
     lastAttemptAt: T0,
-    lastError: null,
-    consecutiveFailures: 0,
     latencyMs: 42,
     version: '11.2.0',
-    flavor: 'head',
     mode: 'active',
-    nextPollAt: null,
     ...state,
-  };
+  });
 }
 
 export function makeServer(

@@ -3,25 +3,13 @@ import type { Job } from '../../../main/core/cidx/job';
 import type { ServerConfig } from '../../../main/core/config';
 import type { ServerState } from '../../../main/core/engine';
 import type { WatchedJob } from '../../../main/cli/watch/watch-session';
+import { makeJob } from '../../support/job-fixture';
+import { makeServerState } from '../../support/server-state-fixture';
 
 export const T0 = Date.parse('2026-03-01T12:00:00Z');
 
 export function aJob(overrides: Partial<Job> = {}): Job {
-  return {
-    id: '8b663834-1111-4222-8333-444455556666',
-    operationType: 'sync_repository',
-    status: 'running',
-    createdAt: T0,
-    startedAt: T0,
-    completedAt: null,
-    progress: 25,
-    result: null,
-    error: null,
-    username: 'alice',
-    phase: null,
-    phaseDetail: null,
-    ...overrides,
-  };
+  return makeJob('8b663834-1111-4222-8333-444455556666', { createdAt: T0, startedAt: T0, ...overrides });
 }
 
 export function aServer(overrides: Partial<ServerConfig> = {}): ServerConfig {
@@ -43,18 +31,11 @@ export function watched(job: Partial<Job> = {}, repository: string | null = 'my-
 }
 
 export function aState(overrides: Partial<ServerState> = {}): ServerState {
-  return {
-    serverId: 'work',
-    health: 'online',
+  return makeServerState('work', {
     lastSuccessAt: T0,
     lastAttemptAt: T0,
-    lastError: null,
-    consecutiveFailures: 0,
     latencyMs: 5,
-    version: '11.79.0',
-    flavor: 'head',
     mode: 'active',
-    nextPollAt: null,
     ...overrides,
-  };
+  });
 }

@@ -6,27 +6,15 @@ import { PollingEngine } from '../../../main/core/engine/engine';
 import type { ServerFlavor } from '../../../main/core/cidx/api';
 import { FakeClock } from '../../support/fake-clock';
 import { FakeCidxApi } from '../../support/fake-cidx-api';
+import { makeJob as jobFixture } from '../../support/job-fixture';
 
 export const T0 = Date.UTC(2026, 0, 15, 9, 0, 0);
 
 let counter = 0;
+/** A new job `j<n>` each call, created in call order a minute before T0. */
 export function makeJob(fields: Partial<Job> = {}): Job {
   counter += 1;
-  return {
-    id: `j${counter}`,
-    operationType: 'sync_repository',
-    status: 'running',
-    createdAt: T0 - 60_000 + counter,
-    startedAt: T0 - 50_000,
-    completedAt: null,
-    progress: 25,
-    result: null,
-    error: null,
-    username: 'alice',
-    phase: null,
-    phaseDetail: null,
-    ...fields,
-  };
+  return jobFixture(`j${counter}`, { createdAt: T0 - 60_000 + counter, startedAt: T0 - 50_000, ...fields });
 }
 
 export function eventsOf<T extends EngineEvent['type']>(

@@ -3,6 +3,8 @@ import type { Clock, TimerHandle } from '../../../main/core/clock';
 import type { Job } from '../../../main/core/cidx/job';
 import type { DocumentStore } from '../../../main/core/config/stores';
 import type { ServerState } from '../../../main/core/engine/events';
+import { makeJob as jobFixture } from '../../support/job-fixture';
+import { makeServerState as serverStateFixture } from '../../support/server-state-fixture';
 
 export interface FakeClock extends Clock {
   advance(ms: number): void;
@@ -64,21 +66,11 @@ export function memoryStore<T>(initial: unknown = undefined): MemoryStore<T> {
 }
 
 export function makeJob(overrides: Partial<Job> = {}): Job {
-  return {
-    id: 'job-1',
-    operationType: 'sync_repository',
-    status: 'running',
+  return jobFixture('job-1', {
     createdAt: Date.UTC(2026, 10, 28, 8, 0, 0),
     startedAt: Date.UTC(2026, 10, 28, 8, 0, 1),
-    completedAt: null,
-    progress: 25,
-    result: null,
-    error: null,
-    username: 'alice',
-    phase: null,
-    phaseDetail: null,
     ...overrides,
-  };
+  });
 }
 
 export function finished(job: Job, status: Job['status'], overrides: Partial<Job> = {}): Job {
@@ -86,18 +78,5 @@ export function finished(job: Job, status: Job['status'], overrides: Partial<Job
 }
 
 export function makeServerState(overrides: Partial<ServerState> = {}): ServerState {
-  return {
-    serverId: 'work',
-    health: 'online',
-    lastSuccessAt: null,
-    lastAttemptAt: null,
-    lastError: null,
-    consecutiveFailures: 0,
-    latencyMs: null,
-    version: '11.79.0',
-    flavor: 'head',
-    mode: 'idle',
-    nextPollAt: null,
-    ...overrides,
-  };
+  return serverStateFixture('work', overrides);
 }

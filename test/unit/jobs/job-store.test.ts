@@ -85,15 +85,17 @@ describe('job store', () => {
   it('marks new failures unacknowledged but history failures acknowledged', () => {
     const { store } = setup();
     const running = makeJob({ id: 'r' });
+    const failedRunning = (catchUp: boolean) =>
+      store.apply({
+        type: 'job-finished',
+        serverId: 'work',
+        job: finished(running, 'failed'),
+        previous: running,
+        status: 'failed',
+        catchUp,
+      });
     store.apply({ type: 'job-added', serverId: 'work', job: running, createdSinceLastPoll: true });
-    store.apply({
-      type: 'job-finished',
-      serverId: 'work',
-      job: finished(running, 'failed'),
-      previous: running,
-      status: 'failed',
-      catchUp: false,
-    });
+    failedRunning(false);
     store.apply({
       type: 'job-added',
       serverId: 'work',
@@ -109,14 +111,7 @@ describe('job store', () => {
     expect(before?.acknowledged).toBe(false); // replaced, not mutated
 
     // The same failure replayed after a network flap stays acknowledged.
-    store.apply({
-      type: 'job-finished',
-      serverId: 'work',
-      job: finished(running, 'failed'),
-      previous: running,
-      status: 'failed',
-      catchUp: true,
-    });
+    failedRunning(true);
     expect(store.get({ serverId: 'work', jobId: 'r' })?.acknowledged).toBe(true);
   });
 

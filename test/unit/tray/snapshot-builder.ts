@@ -2,28 +2,16 @@
 import type { Job } from '../../../main/core/cidx/job';
 import { serverConfigSchema } from '../../../main/core/config/server';
 import { defaultSettings } from '../../../main/core/config/settings';
-import type { ServerHealth, ServerState } from '../../../main/core/engine/events';
+import type { ServerHealth } from '../../../main/core/engine/events';
 import { summarizeJobs } from '../../../main/core/jobs/summary';
 import type { JobView, ServerSnapshot, TraySnapshot } from '../../../main/core/service/tray-types';
+import { makeJob } from '../../support/job-fixture';
+import { makeServerState } from '../../support/server-state-fixture';
 
 export const NOW = Date.UTC(2026, 10, 28, 12, 0, 0);
 
 export function job(id: string, patch: Partial<Job> = {}): Job {
-  return {
-    id,
-    operationType: 'sync_repository',
-    status: 'running',
-    createdAt: NOW - 60_000,
-    startedAt: NOW - 50_000,
-    completedAt: null,
-    progress: 25,
-    result: null,
-    error: null,
-    username: 'alice',
-    phase: null,
-    phaseDetail: null,
-    ...patch,
-  };
+  return makeJob(id, { createdAt: NOW - 60_000, startedAt: NOW - 50_000, ...patch });
 }
 
 export function view(serverId: string, j: Job, patch: Partial<JobView> = {}): JobView {
@@ -47,19 +35,16 @@ export function server(
   health: ServerHealth = 'online',
   lastSuccessAt: number | null = NOW - 5_000,
 ): ServerSnapshot {
-  const state: ServerState = {
-    serverId: id,
+  const state = makeServerState(id, {
     health,
     lastSuccessAt,
     lastAttemptAt: NOW - 1_000,
     lastError: health === 'online' ? null : { kind: 'offline', message: 'Cannot reach it' },
     consecutiveFailures: health === 'online' ? 0 : 2,
     latencyMs: 12,
-    version: '11.79.0',
-    flavor: 'head',
     mode: 'active',
     nextPollAt: NOW + 1_000,
-  };
+  });
   return {
     config: serverConfigSchema.parse({
       id,
