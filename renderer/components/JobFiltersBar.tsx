@@ -1,6 +1,7 @@
 /** Narrow the jobs list by server, status and text, or group it by server. */
 import { useServersStore } from '../stores/serversStore';
 import { useUiStore, type StatusFilter } from '../stores/uiStore';
+import { ServerSelect } from './ServerSelect';
 
 const STATUS_CHOICES: { value: StatusFilter; label: string }[] = [
   { value: 'all', label: 'Any status' },
@@ -16,17 +17,12 @@ export function JobFiltersBar({ shown }: { shown: number }) {
   const servers = useServersStore((s) => s.servers);
   return (
     <div className="filters" role="search" aria-label="Filter jobs">
-      <label>
-        Server
-        <select value={filters.server} onChange={(e) => setFilters({ server: e.target.value })}>
-          <option value="all">All servers</option>
-          {servers.map((s) => (
-            <option key={s.config.id} value={s.config.id}>
-              {s.config.name}
-            </option>
-          ))}
-        </select>
-      </label>
+      <ServerSelect
+        servers={servers}
+        value={filters.server}
+        onChange={(server) => setFilters({ server })}
+        allLabel="All servers"
+      />
       <label>
         Status
         <select

@@ -10,6 +10,7 @@ import { jobKey } from '../model/jobKey';
 import { useServersStore } from '../stores/serversStore';
 import type { ContractFailure, Repository } from '../stores/types';
 import { useUiStore } from '../stores/uiStore';
+import { ServerSelect } from '../components/ServerSelect';
 
 function syncFailureText(failure: ContractFailure, serverName: string): string {
   if (failure.kind === 'conflict') {
@@ -70,16 +71,7 @@ export function SyncView() {
   return (
     <form className="sync-view" aria-label="Start a sync" onSubmit={(e) => void submit(e)}>
       <h2>Start a sync</h2>
-      <label>
-        Server
-        <select value={serverId} onChange={(e) => setServerId(e.target.value)}>
-          {enabled.map((s) => (
-            <option key={s.config.id} value={s.config.id}>
-              {s.config.name}
-            </option>
-          ))}
-        </select>
-      </label>
+      <ServerSelect servers={enabled} value={serverId} onChange={setServerId} />
       <label>
         Repository
         <select
