@@ -157,4 +157,19 @@ describe('notifier failures', () => {
       'a notification click handler failed window gone',
     ]);
   });
+
+  it('warns once per reason when banners keep failing the same way (a headless machine)', () => {
+    const { fake, notifier, warnings } = setup('linux');
+    const noBus = (title: string) =>
+      new Error(`Command failed: notify-send "${title}"\nCannot autolaunch D-Bus without X11 $DISPLAY\n`);
+    notifier.deliver(failedIntent());
+    notifier.deliver(failedIntent());
+    notifier.deliver(failedIntent());
+    fake.answer(0, noBus('Sync of a failed'));
+    fake.answer(1, noBus('Sync of b failed'));
+    fake.answer(2, new Error('Command failed: notify-send "x"\nanother reason\n'));
+    expect(warnings).toHaveLength(2);
+    expect(warnings[0]).toContain('Cannot autolaunch D-Bus');
+    expect(warnings[1]).toContain('another reason');
+  });
 });

@@ -59,11 +59,19 @@ export function createDesktopNotifier(options: DesktopNotifierOptions): DesktopN
   const notifier: NodeNotifierLike = options.notifier ?? (nodeNotifier as unknown as NodeNotifierLike);
   const logger = options.logger ?? consoleLogger;
   const wantsClicks = options.onClick !== undefined;
+  // Without a notification service (a headless machine) every banner fails the same way:
+  // say so once, then keep quiet about that reason so the log stays readable.
+  const reasonsSeen = new Set<string>();
 
   function answered(intent: NotificationIntent, error: unknown, response: unknown, metadata: unknown): void {
     // notify-send's backend hands over its stderr as the "error"; empty means it went fine.
     if (error) {
-      logger.warn('a desktop notification could not be shown', { key: intent.key, error: describe(error) });
+      const text = describe(error);
+      // The first line repeats the command (with this banner's title); the cause follows it.
+      const reason = text.replace(/^Command failed: .*\n/, '');
+      const log = reasonsSeen.has(reason) ? logger.debug : logger.warn;
+      reasonsSeen.add(reason);
+      log.call(logger, 'a desktop notification could not be shown', { key: intent.key, error: text });
       return;
     }
     const answer = interpretNotifierAnswer(response, metadata);
