@@ -33,6 +33,8 @@ export interface FakeCidxApiOptions {
   version?: string;
   /** Source of `createdAt` for new jobs (share the test's FakeClock). */
   now?: () => number;
+  /** Who the probe says is signed in; null as over an API key, which CIDX never names. */
+  probeUsername?: string | null;
 }
 
 export class FakeCidxApi implements CidxApi {
@@ -47,6 +49,7 @@ export class FakeCidxApi implements CidxApi {
   private readonly persistentFailures = new Map<ApiMethod | 'all', CidxFailure>();
   private readonly queuedFailures: { method: ApiMethod | 'all'; failure: CidxFailure }[] = [];
   private readonly now: () => number;
+  probeUsername: string | null;
   private lastCreatedAt = 0;
   private sequence = 0;
 
@@ -54,6 +57,7 @@ export class FakeCidxApi implements CidxApi {
     this.flavor = options.flavor ?? 'head';
     this.version = options.version ?? (this.flavor === 'head' ? '11.79.0' : '5.0.0');
     this.now = options.now ?? (() => Date.now());
+    this.probeUsername = options.probeUsername === undefined ? 'alice' : options.probeUsername;
     this.calls = Object.fromEntries(API_METHODS.map((method) => [method, 0])) as Record<ApiMethod, number>;
   }
 
@@ -197,7 +201,7 @@ export class FakeCidxApi implements CidxApi {
       flavor: this.flavor,
       version: this.version,
       healthStatus: 'healthy',
-      username: 'alice',
+      username: this.probeUsername,
       role: 'admin',
     });
   }

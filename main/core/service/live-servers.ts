@@ -2,7 +2,6 @@
  * Putting a configured server under watch and taking it off, live: its client, its place in the
  * engine and its view in the job store (design.md, "Whose jobs").
  */
-import type { ServerInfo } from '../cidx/api';
 import type { Job } from '../cidx/job';
 import type { ServerConfig } from '../config/server';
 import type { ServerView } from '../jobs/tracked-job';
@@ -22,14 +21,37 @@ export function viewFor(server: ServerConfig, identity: Identity | undefined): S
   };
 }
 
-function learnIdentity(ctx: CoreContext, bridge: StoreBridge, server: ServerConfig, info: ServerInfo): void {
+function learnIdentity(ctx: CoreContext, bridge: StoreBridge, server: ServerConfig, info: Identity): void {
   const before = ctx.identities.get(server.id);
-  if (before && before.username === info.username && before.role === info.role) return;
-  const identity = { username: info.username, role: info.role };
+  // A probe over an API key never says whose it is: keep an owner learned from our own jobs.
+  const username = info.username ?? before?.username ?? null;
+  if (before && before.username === username && before.role === info.role) return;
+  const identity = { username, role: info.role };
   ctx.identities.set(server.id, identity);
   ctx.store.setServerView(server.id, viewFor(server, identity));
   // Knowing who is signed in changes which jobs are "mine".
   bridge.republishServerJobs(server.id);
+}
+
+/**
+ * With an API key, CIDX never says whose key it is (the probe has no user, cidx-api.md §1.4,
+ * §7), so "my jobs" cannot be told apart. A job this app submitted says it: its `username` is
+ * the key's owner. Learned once per server, from the submission ledger.
+ */
+export function learnOwnerFromOwnJob(
+  ctx: CoreContext,
+  bridge: StoreBridge,
+  serverId: string,
+  job: Job,
+): void {
+  if (!job.username || ctx.identities.get(serverId)?.username) return;
+  if (!ctx.ledger.get({ serverId, jobId: job.id })) return;
+  const server = ctx.document.servers.find((candidate) => candidate.id === serverId);
+  if (!server) return;
+  learnIdentity(ctx, bridge, server, {
+    username: job.username,
+    role: ctx.identities.get(serverId)?.role ?? null,
+  });
 }
 
 /** Connects the server and starts polling it (if the engine runs); `seedJobs` were known before. */

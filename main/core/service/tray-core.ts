@@ -13,7 +13,7 @@ import { createCenter } from './core-notifications';
 import { listRepositories, testConnection } from './connection-check';
 import { createHousekeeping } from './housekeeping';
 import { JobCommands } from './job-commands';
-import { attachServer, viewFor } from './live-servers';
+import { attachServer, learnOwnerFromOwnJob, viewFor } from './live-servers';
 import { createSerialQueue } from './serial-queue';
 import { createServerCommands } from './server-commands';
 import { applySettingsLive } from './settings-commands';
@@ -50,6 +50,9 @@ export async function createTrayCore(deps: TrayCoreDeps): Promise<TrayCore> {
   const stopListening = engine.on((event) => {
     // History first, so the patch the store change triggers carries a fresh ETA.
     ctx.history.apply(event, clock.now());
+    if (event.type === 'job-added' || event.type === 'job-changed') {
+      learnOwnerFromOwnJob(ctx, bridge, event.serverId, event.job);
+    }
     store.apply(event);
     center.handle(event);
   });
