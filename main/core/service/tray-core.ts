@@ -42,6 +42,8 @@ export async function createTrayCore(deps: TrayCoreDeps): Promise<TrayCore> {
     const known = store.jobs({ serverId: server.id, includeHidden: true }).map((tracked) => tracked.job);
     // Seeded jobs that ended while the app was away reach the "while you were away" digest.
     if (server.enabled) attachServer(ctx, bridge, server, known);
+    // Jobs cached from the last run still say whose API key this is.
+    for (const job of known) learnOwnerFromOwnJob(ctx, bridge, server.id, job);
   }
 
   store.subscribe((change) => {

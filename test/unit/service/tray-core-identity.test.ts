@@ -29,6 +29,11 @@ describe('tray core: whose jobs, over an API key', () => {
     expect(snapshot.servers[0]?.username).toBe('alice');
     expect(snapshot.jobs.map((job) => job.job.id)).toEqual([submitted.value.jobId]);
     core.stop();
+
+    // After a restart the cached job still says whose the key is, before anything is polled.
+    const again = await world.core();
+    expect(again.core.snapshot().servers[0]?.username).toBe('alice');
+    again.core.stop();
   });
 
   it('does not take the owner from a job someone else submitted', async () => {
