@@ -29,6 +29,7 @@ interface JobJson {
   status: string;
   operationType: string;
   error: string | null;
+  username: string | null;
 }
 
 const all = (run: CliRun) => run.stdout + run.stderr;
@@ -171,5 +172,32 @@ describe.each(['head', 'v5'] as const)('cidx-jobs job commands on the %s double'
     expect(shown.stdout).toMatch(/^Error\s+disk full x+…$/m);
     // JSON keeps the server's exact text, escaped, for scripts.
     expect(parseJson<JobJson[]>(json).find((row) => row.id === jobId)?.error).toBe(hostile);
+  });
+});
+
+describe('cidx-jobs jobs over an administrator API key (HEAD)', () => {
+  beforeEach(async () => {
+    server = await startCidxServer({ flavor: 'head', port: 0, timeScale: TIME_SCALE });
+    box = createCliSandbox();
+    expect((await box.addServer('lab', server, 'admin')).code).toBe(0);
+  });
+
+  it("shows other users' jobs until a job it submitted names the key owner, then only the owner's", async () => {
+    server.control.addJob({
+      owner: 'bob',
+      operation: 'sync_repository',
+      repository: 'my-proj',
+      runMs: 60_000,
+    });
+    const owners = async () =>
+      new Set(parseJson<JobJson[]>(await box.run(['jobs', '--json'])).map((j) => j.username));
+    // CIDX never says whose an API key is: nothing can be told apart yet.
+    expect(await owners()).toContain('bob');
+
+    const synced = await box.run(['sync', 'infra', '--wait']);
+    expect(synced.code).toBe(0);
+    expect([...(await owners())]).toEqual(['admin']);
+    const everyone = parseJson<JobJson[]>(await box.run(['jobs', '--json', '--all-users']));
+    expect(everyone.map((j) => j.username)).toContain('bob');
   });
 });

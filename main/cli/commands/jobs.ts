@@ -55,8 +55,10 @@ async function recentJobs(
     for (const job of page.value.jobs) seen.set(job.id, job);
   }
   const probe = await client.probe();
+  // Over an API key the probe names nobody (cidx-api.md §7); a job we submitted names its owner.
+  const ownJob = [...seen.values()].find((job) => ctx.ledger.get({ serverId: server.id, jobId: job.id }));
   const view = {
-    username: probe.ok ? probe.value.username : null,
+    username: (probe.ok ? probe.value.username : null) ?? ownJob?.username ?? null,
     showAllUsers: options.allUsers ?? server.showAllUsers,
     showSystemJobs: options.system ?? server.showSystemJobs,
     enabled: true,
