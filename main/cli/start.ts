@@ -1,8 +1,7 @@
 /**
- * `npm start`: watch every configured server live in the terminal. With nothing configured,
- * start the built-in demo CIDX server (the project's double, on 127.0.0.1) and watch that, in a
- * throw-away settings folder so the person's own configuration is never touched.
- * (The desktop tray app takes over `npm start` when it lands; this keeps the command useful now.)
+ * `npm run demo:cli`: the terminal watcher on the built-in demo CIDX server (the project's
+ * double, on 127.0.0.1), in a throw-away settings folder so the person's own configuration is
+ * never touched. Without `--demo` it watches the configured servers, or the demo when none is.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -23,11 +22,19 @@ async function watchDemo(io: CliIo): Promise<number> {
   const demo = await startCidxServer({ flavor: 'head', port: 0, scenario: 'demo' });
   const admin = demo.control.credentials().apiKeys.find((key) => key.username === 'admin');
   const configDir = mkdtempSync(join(tmpdir(), 'cidx-tray-demo-'));
-  const env = { ...io.env, CIDX_TRAY_CONFIG_DIR: configDir, CIDX_TRAY_SECRET_STORE: 'file', CIDX_API_KEY: admin?.apiKey };
+  const env = {
+    ...io.env,
+    CIDX_TRAY_CONFIG_DIR: configDir,
+    CIDX_TRAY_SECRET_STORE: 'file',
+    CIDX_API_KEY: admin?.apiKey,
+  };
   const demoIo: CliIo = { ...io, env };
   try {
-    println(io.stdout, `No CIDX server is configured, so this is the built-in demo server at ${demo.url}.`);
-    println(io.stdout, 'Add your own with: npm run cidx-jobs -- server add <name> <url>   (Ctrl+C to quit)\n');
+    println(io.stdout, `Watching the built-in demo CIDX server at ${demo.url}.`);
+    println(
+      io.stdout,
+      'Add your own with: npm run cidx-jobs -- server add <name> <url>   (Ctrl+C to quit)\n',
+    );
     const added = await runCli(['server', 'add', 'demo', demo.url, '--all-users'], demoIo);
     if (added !== 0) return added;
     return await runCli(['watch', '--follow', '--all-users'], demoIo);
@@ -38,6 +45,7 @@ async function watchDemo(io: CliIo): Promise<number> {
 }
 
 const io = processIo();
-const code = (await hasServers(io)) ? await runCli(['watch', '--follow'], io) : await watchDemo(io);
+const demo = process.argv.includes('--demo') || !(await hasServers(io));
+const code = demo ? await watchDemo(io) : await runCli(['watch', '--follow'], io);
 process.exitCode = code;
 setTimeout(() => process.exit(code), 50).unref();
