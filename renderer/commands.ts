@@ -54,5 +54,3 @@ export async function retryJob(ref: JobRef) {
 
 export const openJobInWebUi = (ref: JobRef) =>
   runCommand(commandKeys.openJob(jobKey(ref)), 'Opening', () => bridgeApi().open.job(ref));
-
-export const acknowledgeJob = (ref: JobRef) => bridgeApi().jobs.acknowledge(ref);

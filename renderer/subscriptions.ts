@@ -9,7 +9,7 @@ import { isTerminalStatus, statusLook } from './model/status';
 import { useJobsStore } from './stores/jobsStore';
 import { applyPatches, applySnapshot } from './stores/projection';
 import { useProjectionStore } from './stores/projectionStore';
-import { useServersStore } from './stores/serversStore';
+import { selectServerName, useServersStore } from './stores/serversStore';
 import { useSettingsStore } from './stores/settingsStore';
 import type { JobView, TrayPatch } from './stores/types';
 import { useUiStore } from './stores/uiStore';
@@ -46,10 +46,10 @@ const MAX_FOCUS_IDS = 200;
 
 function announceTransition(previous: JobView | undefined, job: JobView): void {
   if (!previous || isTerminalStatus(previous.job.status) || !isTerminalStatus(job.job.status)) return;
-  const server = useServersStore.getState().servers.find((s) => s.config.id === job.serverId);
+  const server = selectServerName(job.serverId)(useServersStore.getState());
   const what = job.repository ? `${job.operation} of ${job.repository}` : job.operation;
   const word = statusLook(job.job.status).word.toLowerCase();
-  useUiStore.getState().announce(`${what} on ${server?.config.name ?? job.serverId} ${word}.`);
+  useUiStore.getState().announce(`${what} on ${server} ${word}.`);
 }
 
 /** Starts every subscription; returns the function that stops them all. */

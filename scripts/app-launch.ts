@@ -8,10 +8,10 @@
  * and opens browser mode on the same settings instead. Ctrl+C stops everything it started.
  */
 import { existsSync } from 'node:fs';
+import { constants } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ConfigFile, MemorySecretStore, configFilePath, resolveConfigDir } from '../main/core/config';
-import { startDemoWorld } from '../main/host/demo';
+import { demoWanted, startDemoWorld } from '../main/host/demo';
 import { launchFailure, startChild, stopChild, type RunningChild } from './app-launch/child';
 import { electronNeedsDownload, resolveElectronBinary } from './app-launch/resolve-electron';
 
@@ -22,13 +22,6 @@ const BROWSER_HOST = join('main', 'host', 'main.ts');
 
 let current: RunningChild | undefined;
 let stopSignal: NodeJS.Signals | undefined;
-
-async function hasServers(env: NodeJS.ProcessEnv): Promise<boolean> {
-  const path = configFilePath(resolveConfigDir({ env }));
-  // A read-only look: the memory store means a migration here can never move secrets anywhere.
-  const loaded = await new ConfigFile({ path, secretStore: new MemorySecretStore() }).load();
-  return loaded.document.servers.length > 0;
-}
 
 type ElectronRun = { ran: true; code: number } | { ran: false; reason: string };
 
@@ -67,12 +60,9 @@ function onStopSignal(signal: NodeJS.Signals): void {
 
 async function main(argv: string[]): Promise<number> {
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, onStopSignal);
-  const wantsDemo = argv.includes('--demo') || !(await hasServers(process.env));
-  const demo = wantsDemo ? await startDemoWorld() : undefined;
+  const demo = (await demoWanted(argv, process.env)) ? await startDemoWorld() : undefined;
   try {
-    const env: NodeJS.ProcessEnv = demo
-      ? { ...process.env, CIDX_TRAY_CONFIG_DIR: demo.configDir, CIDX_TRAY_SECRET_STORE: 'file' }
-      : process.env;
+    const env: NodeJS.ProcessEnv = demo ? { ...process.env, ...demo.env } : process.env;
     if (demo) {
       const why = argv.includes('--demo') ? 'Demo mode' : 'No CIDX server is configured yet';
       console.log(`${why}: CIDX Tray watches the built-in demo server at ${demo.serverUrl}.`);
@@ -91,10 +81,7 @@ async function main(argv: string[]): Promise<number> {
 
 /** 128 + the signal number when stopped by one, as shells report it. */
 function exitCodeAfterStop(code: number): number {
-  if (stopSignal === 'SIGINT') return 130;
-  if (stopSignal === 'SIGTERM') return 143;
-  if (stopSignal === 'SIGHUP') return 129;
-  return code;
+  return stopSignal ? 128 + constants.signals[stopSignal] : code;
 }
 
 const code = await main(process.argv.slice(2));

@@ -8,9 +8,7 @@ import type { CidxClient } from '../core/cidx/client';
 import { createNodeFetch } from '../core/cidx/node-transport';
 import {
   ConfigFile,
-  JsonDocumentStore,
   chooseSecretStore,
-  configDocumentPath,
   configFilePath,
   findServer,
   resolveConfigDir,
@@ -18,17 +16,11 @@ import {
   type SecretStore,
   type ServerConfig,
 } from '../core/config';
-import {
-  createSubmissionLedger,
-  submissionLedgerDocumentSchema,
-  type SubmissionLedger,
-  type SubmissionLedgerDocument,
-} from '../core/jobs';
+import { createSubmissionLedger, type SubmissionLedger } from '../core/jobs';
+import { openCoreDocuments } from '../core/service/core-documents';
 import { connectServer } from '../core/service/server-connection';
 import { CliError } from './cli-error';
 import { println, type CliIo } from './io';
-
-export const SUBMISSIONS_FILE = 'submissions.json';
 
 export interface CliContext {
   io: CliIo;
@@ -59,13 +51,13 @@ export async function openCliContext(io: CliIo, clock: Clock = systemClock): Pro
   for (const issue of loaded.issues) warn(issue.message);
   let document = loaded.document;
 
-  const ledgerStore = new JsonDocumentStore<SubmissionLedgerDocument>({
-    path: configDocumentPath(configDir, SUBMISSIONS_FILE),
-    schema: submissionLedgerDocumentSchema,
-    defaults: () => ({ version: 1, entries: [] }),
-    onIssue: (issue) => warn(issue.message),
-  });
-  const ledger = createSubmissionLedger(ledgerStore);
+  // The app's own ledger file (read lazily), so either can retry what the other submitted.
+  const documents = openCoreDocuments(
+    configDir,
+    () => clock.now(),
+    (issue) => warn(issue.message),
+  );
+  const ledger = createSubmissionLedger(documents.submissions);
 
   const clients = new Map<string, CidxClient>();
   const deps = {

@@ -13,12 +13,20 @@ export interface ServerAnswer<T> {
   value: T;
 }
 
+/** Every server's answer as it came, failures included, in the order of `servers`. */
+export function askEachServer<A>(
+  servers: readonly ServerConfig[],
+  ask: (server: ServerConfig) => Promise<A>,
+): Promise<{ server: ServerConfig; answer: A }[]> {
+  return Promise.all(servers.map(async (server) => ({ server, answer: await ask(server) })));
+}
+
 export async function fromEachServer<T>(
   ctx: CliContext,
   servers: readonly ServerConfig[],
   ask: (server: ServerConfig) => Promise<Result<T, CidxFailure>>,
 ): Promise<ServerAnswer<T>[]> {
-  const answers = await Promise.all(servers.map(async (server) => ({ server, answer: await ask(server) })));
+  const answers = await askEachServer(servers, ask);
   const failed = answers.flatMap(({ server, answer }) =>
     answer.ok ? [] : [{ server, failure: answer.error }],
   );

@@ -8,6 +8,7 @@ import type { CidxFailure } from '../core/cidx/failure';
 import type { ServerConfig } from '../core/config';
 import { CliError } from './cli-error';
 import type { CliContext } from './context';
+import { askEachServer } from './fan-out';
 
 export interface FoundJob {
   server: ServerConfig;
@@ -20,9 +21,7 @@ export async function findJob(ctx: CliContext, id: string, serverName?: string):
   const wanted = id.trim();
   if (wanted === '') throw CliError.usage('Give a job id.');
   const servers = ctx.servers(serverName);
-  const direct = await Promise.all(
-    servers.map(async (server) => ({ server, answer: await ctx.client(server).getJob(wanted) })),
-  );
+  const direct = await askEachServer(servers, (server) => ctx.client(server).getJob(wanted));
   const hits = direct.flatMap(({ server, answer }) => (answer.ok ? [{ server, job: answer.value }] : []));
   if (hits.length === 1) return hits[0]!;
   if (hits.length > 1)

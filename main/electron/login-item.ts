@@ -3,10 +3,11 @@
  * Windows have `app.setLoginItemSettings`; Linux has no such API in Electron, so an XDG autostart
  * entry (~/.config/autostart/cidx-tray.desktop) is written or removed instead.
  */
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { App } from 'electron';
+import { writeFileAtomic } from '../core/config/atomic-file';
 import type { TrayCore } from '../core/service/tray-types';
 
 export const AUTOSTART_FILE_NAME = 'cidx-tray.desktop';
@@ -36,8 +37,7 @@ export function applyLaunchAtLogin(enabled: boolean, deps: LoginItemDeps): void 
   const file = join(autostartDir(deps), AUTOSTART_FILE_NAME);
   if (!enabled) return rmSync(file, { force: true });
   const program = deps.env.APPIMAGE?.trim() || deps.execPath;
-  mkdirSync(autostartDir(deps), { recursive: true });
-  writeFileSync(
+  writeFileAtomic(
     file,
     [
       '[Desktop Entry]',

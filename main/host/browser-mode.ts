@@ -18,7 +18,7 @@ import { createLineLogger } from './host-logger';
 import { startHostServer, type HostServer } from './host-server';
 import { createOpenExternal } from './open-external';
 
-export const DEFAULT_RENDERER_DIR = fileURLToPath(new URL('../../out/renderer', import.meta.url));
+const DEFAULT_RENDERER_DIR = fileURLToPath(new URL('../../out/renderer', import.meta.url));
 
 export interface BrowserModeOptions {
   configDir: string;

@@ -1,13 +1,15 @@
 /**
- * The demo world for `npm run demo:web` and `npm run demo`: the CIDX server double with its
- * lively scenario on 127.0.0.1, and a throw-away settings folder that names it (API key in a
- * file secret store), so a person's own configuration is never touched. Only ever imported
- * dynamically by the hosts: the shipped app must not load the double.
+ * The demo world for `npm run demo:web`, `npm run demo` and `npm run demo:cli`: the CIDX server
+ * double with its lively scenario on 127.0.0.1, and a throw-away settings folder that names it
+ * (API key in a file secret store), so a person's own configuration is never touched. Imported
+ * only by the dev launchers, and dynamically by browser mode: the shipped app must not load the
+ * double.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startCidxServer } from '../../test/cidx-server/server';
+import { ConfigFile, MemorySecretStore, configFilePath, resolveConfigDir } from '../core/config';
 import { writeSingleServerConfig } from './demo-config';
 
 export interface DemoWorldOptions {
@@ -17,10 +19,19 @@ export interface DemoWorldOptions {
 }
 
 export interface DemoWorld {
-  /** Use as CIDX_TRAY_CONFIG_DIR, with CIDX_TRAY_SECRET_STORE=file. */
-  configDir: string;
+  /** Added to a host's or the CLI's environment, it points them at the demo's settings folder. */
+  env: { CIDX_TRAY_CONFIG_DIR: string; CIDX_TRAY_SECRET_STORE: 'file' };
   serverUrl: string;
   close(): Promise<void>;
+}
+
+/** The demo is wanted when asked for (`--demo`), or when no server is configured yet. */
+export async function demoWanted(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<boolean> {
+  if (argv.includes('--demo')) return true;
+  const path = configFilePath(resolveConfigDir({ env }));
+  // A read-only look: the memory store means a migration here can never move secrets anywhere.
+  const loaded = await new ConfigFile({ path, secretStore: new MemorySecretStore() }).load();
+  return loaded.document.servers.length === 0;
 }
 
 /** The demo signs in as its admin: every user's jobs are visible, as a team lead would see them. */
@@ -50,7 +61,7 @@ export async function startDemoWorld(options: DemoWorldOptions = {}): Promise<De
 
   let closed = false;
   return {
-    configDir,
+    env: { CIDX_TRAY_CONFIG_DIR: configDir, CIDX_TRAY_SECRET_STORE: 'file' },
     serverUrl: server.url,
     async close() {
       if (closed) return;

@@ -3,6 +3,7 @@
  * Tray in a browser. Prints the address with its token; Ctrl+C stops polling and the server.
  */
 import { existsSync } from 'node:fs';
+import { constants } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { resolveConfigDir } from '../core/config';
 import { startBrowserMode, type BrowserMode } from './browser-mode';
@@ -28,7 +29,7 @@ async function main(argv: string[]): Promise<number> {
     // Dynamic: the double is a test tool, loaded only when a demo is asked for.
     const { startDemoWorld } = await import('./demo');
     demo = await startDemoWorld();
-    env = { ...process.env, CIDX_TRAY_CONFIG_DIR: demo.configDir, CIDX_TRAY_SECRET_STORE: 'file' };
+    env = { ...process.env, ...demo.env };
     console.log(`Demo mode: watching the built-in demo CIDX server at ${demo.serverUrl}.`);
   }
 
@@ -41,7 +42,8 @@ async function main(argv: string[]): Promise<number> {
     finish(code);
   };
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
-    process.once(signal, () => void stop(signal === 'SIGINT' ? 130 : signal === 'SIGTERM' ? 143 : 129));
+    // 128 + the signal's number, as shells report it.
+    process.once(signal, () => void stop(128 + constants.signals[signal]));
   }
 
   try {

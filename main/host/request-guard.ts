@@ -13,7 +13,7 @@ import { tokenMatches } from './access-token';
 
 export type GuardVerdict = { ok: true } | { ok: false; status: 401 | 403; reason: string };
 
-export const ownHost = (port: number): string => `127.0.0.1:${port}`;
+const ownHost = (port: number): string => `127.0.0.1:${port}`;
 export const ownOrigin = (port: number): string => `http://127.0.0.1:${port}`;
 
 export function checkHost(hostHeader: string | undefined, port: number): GuardVerdict {

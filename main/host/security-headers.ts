@@ -3,7 +3,7 @@
  * bridge's WebSocket address added to connect-src; server text is rendered as text anyway, and
  * this keeps an injected script from running or phoning home if that ever failed.
  */
-export function contentSecurityPolicy(port: number): string {
+function contentSecurityPolicy(port: number): string {
   return [
     "default-src 'self'",
     "script-src 'self'",

@@ -25,8 +25,8 @@ function inside(root: string, candidate: string): boolean {
   return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
 }
 
-/** Maps a URL path to a file under the root, or says why not. Exported for tests. */
-export async function resolveStaticPath(root: string, urlPath: string): Promise<Resolved> {
+/** Maps a URL path to a file under the root, or says why not. */
+async function resolveStaticPath(root: string, urlPath: string): Promise<Resolved> {
   let decoded: string;
   try {
     decoded = decodeURIComponent(urlPath);

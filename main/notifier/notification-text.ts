@@ -30,7 +30,7 @@ const BODY_ENTITIES: Record<string, string> = {
 };
 
 /** The body as markup that shows exactly the plain text it was given. */
-export function escapeBodyMarkup(text: string): string {
+function escapeBodyMarkup(text: string): string {
   return text.replace(/[&<>\\]/g, (char) => BODY_ENTITIES[char] ?? char);
 }
 
@@ -41,12 +41,12 @@ const SUMMARY_LOOK_ALIKES: Record<string, string> = {
 };
 
 /** A summary no daemon can read as markup, and that no daemon shows with visible entities. */
-export function neutralizeSummaryMarkup(text: string): string {
+function neutralizeSummaryMarkup(text: string): string {
   return text.replace(/[&<>]/g, (char) => SUMMARY_LOOK_ALIKES[char] ?? char);
 }
 
 /** notify-send takes a leading '-' for an option (and fails or misreads the rest). */
-export function guardLeadingDash(text: string): string {
+function guardLeadingDash(text: string): string {
   return text.startsWith('-') ? `\u2010${text.slice(1)}` : text;
 }
 

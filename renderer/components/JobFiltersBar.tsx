@@ -1,6 +1,7 @@
 /** Narrow the jobs list by server, status and text, or group it by server. */
 import { useServersStore } from '../stores/serversStore';
 import { useUiStore, type StatusFilter } from '../stores/uiStore';
+import { CheckField, TextField } from './Fields';
 import { ServerSelect } from './ServerSelect';
 
 const STATUS_CHOICES: { value: StatusFilter; label: string }[] = [
@@ -36,18 +37,18 @@ export function JobFiltersBar({ shown }: { shown: number }) {
           ))}
         </select>
       </label>
-      <label>
-        Search jobs
-        <input type="search" value={filters.text} onChange={(e) => setFilters({ text: e.target.value })} />
-      </label>
-      <label className="filters__check">
-        <input
-          type="checkbox"
-          checked={filters.groupByServer}
-          onChange={(e) => setFilters({ groupByServer: e.target.checked })}
-        />
-        Group by server
-      </label>
+      <TextField
+        label="Search jobs"
+        type="search"
+        value={filters.text}
+        onChange={(text) => setFilters({ text })}
+      />
+      <CheckField
+        label="Group by server"
+        className="filters__check"
+        checked={filters.groupByServer}
+        onChange={(groupByServer) => setFilters({ groupByServer })}
+      />
       <span className="filters__count" aria-live="off">
         {shown === 1 ? '1 job' : `${shown} jobs`}
       </span>

@@ -6,12 +6,14 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useNow } from '../hooks/useNow';
-import { buildJobList, type ListItem } from '../model/jobList';
-import { useJobsStore } from '../stores/jobsStore';
+import { buildJobList, sameListItems, type ListItem } from '../model/jobList';
+import { useJobsStore, type JobEntry } from '../stores/jobsStore';
 import { useServersStore } from '../stores/serversStore';
 import { useUiStore } from '../stores/uiStore';
 import { JobRow } from './JobRow';
 import { ServerGroupRow } from './ServerGroupRow';
+
+type JobsMap = ReadonlyMap<string, JobEntry>;
 
 const ROW_HEIGHT = 64;
 const PAGE_ROWS = 10;
@@ -28,12 +30,30 @@ function moveWithin(items: ListItem[], from: number, step: number): number {
   return target;
 }
 
-/** The list the filters select, recomputed only when jobs, servers or filters change. */
+/**
+ * The list the filters select, rebuilt when jobs, servers or filters change. A patch that leaves
+ * the order and headings as they were (a progress tick) keeps the previous array, so the view
+ * does not re-render: each row follows its own job.
+ */
 export function useJobListItems(): ListItem[] {
-  const jobs = useJobsStore((s) => s.jobs);
   const servers = useServersStore((s) => s.servers);
   const filters = useUiStore((s) => s.filters);
-  return useMemo(() => buildJobList(jobs, servers, filters), [jobs, servers, filters]);
+  const last = useRef<{ jobs: JobsMap; servers: typeof servers; filters: typeof filters; items: ListItem[] }>(
+    null,
+  );
+  const select = useCallback(
+    ({ jobs }: { jobs: JobsMap }): ListItem[] => {
+      const previous = last.current;
+      if (previous?.jobs === jobs && previous.servers === servers && previous.filters === filters)
+        return previous.items;
+      const built = buildJobList(jobs, servers, filters);
+      const items = previous && sameListItems(previous.items, built) ? previous.items : built;
+      last.current = { jobs, servers, filters, items };
+      return items;
+    },
+    [servers, filters],
+  );
+  return useJobsStore(select);
 }
 
 export function JobList({ items }: { items: ListItem[] }) {
@@ -77,6 +97,14 @@ export function JobList({ items }: { items: ListItem[] }) {
       row.focus();
     }
   });
+
+  const open = useCallback(
+    (key: string) => {
+      setActiveKey(key);
+      selectJob(key);
+    },
+    [selectJob],
+  );
 
   const moveTo = useCallback(
     (index: number) => {
@@ -148,11 +176,8 @@ export function JobList({ items }: { items: ListItem[] }) {
                     active={virtual.index === activeIndex}
                     selected={item.key === selectedJob}
                     now={now}
-                    onActivate={() => setActiveKey(item.key)}
-                    onOpen={() => {
-                      setActiveKey(item.key);
-                      selectJob(item.key);
-                    }}
+                    onActivate={setActiveKey}
+                    onOpen={open}
                   />
                 ) : (
                   <ServerGroupRow name={item.name} count={item.count} rowIndex={virtual.index} />

@@ -13,8 +13,9 @@ export interface JobRowProps {
   active: boolean;
   selected: boolean;
   now: number;
-  onActivate(): void;
-  onOpen(): void;
+  /** Stable callbacks taking the row's key, so `memo` skips rows whose job did not change. */
+  onActivate(key: string): void;
+  onOpen(key: string): void;
 }
 
 export const JobRow = memo(function JobRow({
@@ -46,8 +47,8 @@ export const JobRow = memo(function JobRow({
       tabIndex={active ? 0 : -1}
       data-job-key={jobKey}
       className={`job-row${selected ? ' job-row--selected' : ''}${view.stall.stalled ? ' job-row--stalled' : ''}`}
-      onClick={onOpen}
-      onFocus={onActivate}
+      onClick={() => onOpen(jobKey)}
+      onFocus={() => onActivate(jobKey)}
     >
       <div role="gridcell" className="job-row__what">
         <span className="job-row__operation">{view.operation}</span>

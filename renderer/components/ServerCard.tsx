@@ -5,6 +5,7 @@
 import { useState } from 'react';
 import { bridgeApi } from '../bridge';
 import { commandKeys, runCommand } from '../commands';
+import { flavorName } from '../model/serverInfoText';
 import { healthLook } from '../model/status';
 import type { ServerSnapshot } from '../stores/types';
 import { CommandFailure } from './CommandFailure';
@@ -14,7 +15,7 @@ import { StatusBadge } from './StatusBadge';
 export function ServerCard({ server, onEdit }: { server: ServerSnapshot; onEdit(): void }) {
   const { config, state } = server;
   const [confirming, setConfirming] = useState(false);
-  const flavor = state?.flavor === 'head' ? 'CIDX 11 (HEAD)' : state?.flavor === 'v5' ? 'CIDX 5' : 'unknown';
+  const flavor = flavorName(state?.flavor);
   const remove = async () => {
     setConfirming(false);
     await runCommand(commandKeys.serverRemove(config.id), 'Removing', () =>

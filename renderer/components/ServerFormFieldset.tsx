@@ -1,5 +1,6 @@
 /** The server form's inputs. Secret inputs are never pre-filled and never autocompleted. */
 import type { ServerFormFields } from '../model/serverDraft';
+import { CheckField, TextField } from './Fields';
 
 interface Props {
   fields: ServerFormFields;
@@ -11,20 +12,15 @@ export function ServerFormFieldset({ fields, editing, onChange }: Props) {
   const keepHint = editing ? ' (leave empty to keep the stored one)' : '';
   return (
     <>
-      <label>
-        Name
-        <input value={fields.name} onChange={(e) => onChange({ name: e.target.value })} required />
-      </label>
-      <label>
-        Server address
-        <input
-          type="url"
-          placeholder="https://cidx.example.com"
-          value={fields.url}
-          onChange={(e) => onChange({ url: e.target.value })}
-          required
-        />
-      </label>
+      <TextField label="Name" value={fields.name} onChange={(name) => onChange({ name })} required />
+      <TextField
+        label="Server address"
+        type="url"
+        placeholder="https://cidx.example.com"
+        value={fields.url}
+        onChange={(url) => onChange({ url })}
+        required
+      />
       <fieldset>
         <legend>Sign in with</legend>
         <label className="check">
@@ -47,74 +43,57 @@ export function ServerFormFieldset({ fields, editing, onChange }: Props) {
         </label>
       </fieldset>
       {fields.authMode === 'api-key' ? (
-        <label>
-          API key{keepHint}
-          <input
-            type="password"
-            autoComplete="off"
-            value={fields.apiKey}
-            onChange={(e) => onChange({ apiKey: e.target.value })}
-          />
-        </label>
+        <TextField
+          label={`API key${keepHint}`}
+          type="password"
+          autoComplete="off"
+          value={fields.apiKey}
+          onChange={(apiKey) => onChange({ apiKey })}
+        />
       ) : (
         <>
-          <label>
-            Username
-            <input
-              autoComplete="username"
-              value={fields.username}
-              onChange={(e) => onChange({ username: e.target.value })}
-            />
-          </label>
-          <label>
-            Password{keepHint}
-            <input
-              type="password"
-              autoComplete="new-password"
-              value={fields.password}
-              onChange={(e) => onChange({ password: e.target.value })}
-            />
-          </label>
+          <TextField
+            label="Username"
+            autoComplete="username"
+            value={fields.username}
+            onChange={(username) => onChange({ username })}
+          />
+          <TextField
+            label={`Password${keepHint}`}
+            type="password"
+            autoComplete="new-password"
+            value={fields.password}
+            onChange={(password) => onChange({ password })}
+          />
         </>
       )}
       <details>
         <summary>More options</summary>
-        <label>
-          Extra CA certificate file (PEM path)
-          <input value={fields.caFile} onChange={(e) => onChange({ caFile: e.target.value })} />
-        </label>
-        <label className="check">
-          <input
-            type="checkbox"
-            checked={fields.insecureSkipVerify}
-            onChange={(e) => onChange({ insecureSkipVerify: e.target.checked })}
-          />
-          Skip certificate verification (insecure)
-        </label>
-        <label className="check">
-          <input
-            type="checkbox"
-            checked={fields.showAllUsers}
-            onChange={(e) => onChange({ showAllUsers: e.target.checked })}
-          />
-          Show every user&apos;s jobs (administrators)
-        </label>
-        <label className="check">
-          <input
-            type="checkbox"
-            checked={fields.showSystemJobs}
-            onChange={(e) => onChange({ showSystemJobs: e.target.checked })}
-          />
-          Show system jobs
-        </label>
-        <label className="check">
-          <input
-            type="checkbox"
-            checked={fields.enabled}
-            onChange={(e) => onChange({ enabled: e.target.checked })}
-          />
-          Watch this server
-        </label>
+        <TextField
+          label="Extra CA certificate file (PEM path)"
+          value={fields.caFile}
+          onChange={(caFile) => onChange({ caFile })}
+        />
+        <CheckField
+          label="Skip certificate verification (insecure)"
+          checked={fields.insecureSkipVerify}
+          onChange={(insecureSkipVerify) => onChange({ insecureSkipVerify })}
+        />
+        <CheckField
+          label="Show every user's jobs (administrators)"
+          checked={fields.showAllUsers}
+          onChange={(showAllUsers) => onChange({ showAllUsers })}
+        />
+        <CheckField
+          label="Show system jobs"
+          checked={fields.showSystemJobs}
+          onChange={(showSystemJobs) => onChange({ showSystemJobs })}
+        />
+        <CheckField
+          label="Watch this server"
+          checked={fields.enabled}
+          onChange={(enabled) => onChange({ enabled })}
+        />
       </details>
     </>
   );

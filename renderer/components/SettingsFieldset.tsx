@@ -1,54 +1,44 @@
 /** The settings inputs, grouped: polling, notifications, quiet hours, the app. */
 import type { SettingsFields } from '../model/settingsDraft';
+import { CheckField, TextField } from './Fields';
 
 interface Props {
   fields: SettingsFields;
   onChange(change: Partial<SettingsFields>): void;
 }
 
-type Flag = {
-  [K in keyof SettingsFields]: SettingsFields[K] extends boolean ? K : never;
+/** The fields whose value is exactly `V` (so 'theme', a union of words, is not a free string). */
+type FieldOf<V> = {
+  [K in keyof SettingsFields]: [SettingsFields[K]] extends [V]
+    ? [V] extends [SettingsFields[K]]
+      ? K
+      : never
+    : never;
 }[keyof SettingsFields];
 
 export function SettingsFieldset({ fields, onChange }: Props) {
-  const check = (name: Flag, label: string) => (
-    <label className="check">
-      <input
-        type="checkbox"
-        checked={fields[name]}
-        onChange={(e) => onChange({ [name]: e.target.checked })}
-      />
-      {label}
-    </label>
+  const check = (name: FieldOf<boolean>, label: string) => (
+    <CheckField label={label} checked={fields[name]} onChange={(checked) => onChange({ [name]: checked })} />
+  );
+  const text = (
+    name: FieldOf<string>,
+    label: string,
+    extra: { inputMode?: 'decimal' | 'numeric'; type?: 'time' },
+  ) => (
+    <TextField
+      label={label}
+      value={fields[name]}
+      onChange={(value) => onChange({ [name]: value })}
+      {...extra}
+    />
   );
   return (
     <>
       <fieldset>
         <legend>Polling</legend>
-        <label>
-          Interval while jobs run (seconds)
-          <input
-            inputMode="decimal"
-            value={fields.activeSeconds}
-            onChange={(e) => onChange({ activeSeconds: e.target.value })}
-          />
-        </label>
-        <label>
-          Interval when idle (seconds)
-          <input
-            inputMode="decimal"
-            value={fields.idleSeconds}
-            onChange={(e) => onChange({ idleSeconds: e.target.value })}
-          />
-        </label>
-        <label>
-          Warn about a stalled job after (minutes)
-          <input
-            inputMode="numeric"
-            value={fields.stallMinutes}
-            onChange={(e) => onChange({ stallMinutes: e.target.value })}
-          />
-        </label>
+        {text('activeSeconds', 'Interval while jobs run (seconds)', { inputMode: 'decimal' })}
+        {text('idleSeconds', 'Interval when idle (seconds)', { inputMode: 'decimal' })}
+        {text('stallMinutes', 'Warn about a stalled job after (minutes)', { inputMode: 'numeric' })}
       </fieldset>
       <fieldset>
         <legend>Notifications</legend>
@@ -61,35 +51,14 @@ export function SettingsFieldset({ fields, onChange }: Props) {
       <fieldset>
         <legend>Quiet hours</legend>
         {check('quietEnabled', 'Hold notifications during quiet hours')}
-        <label>
-          From
-          <input
-            type="time"
-            value={fields.quietStart}
-            onChange={(e) => onChange({ quietStart: e.target.value })}
-          />
-        </label>
-        <label>
-          Until
-          <input
-            type="time"
-            value={fields.quietEnd}
-            onChange={(e) => onChange({ quietEnd: e.target.value })}
-          />
-        </label>
+        {text('quietStart', 'From', { type: 'time' })}
+        {text('quietEnd', 'Until', { type: 'time' })}
         {check('failuresBreakThrough', 'Failures still notify during quiet hours')}
       </fieldset>
       <fieldset>
         <legend>App</legend>
         {check('launchAtLogin', 'Start CIDX Tray when I log in')}
-        <label>
-          Keep finished jobs for (days)
-          <input
-            inputMode="numeric"
-            value={fields.retentionDays}
-            onChange={(e) => onChange({ retentionDays: e.target.value })}
-          />
-        </label>
+        {text('retentionDays', 'Keep finished jobs for (days)', { inputMode: 'numeric' })}
         <label>
           Theme
           <select

@@ -94,3 +94,20 @@ export function buildJobList(
     return [heading, ...entries.map(toItem)];
   });
 }
+
+/** Whether two lists show the same rows: same jobs in the same order, same headings. */
+export function sameListItems(a: readonly ListItem[], b: readonly ListItem[]): boolean {
+  return (
+    a.length === b.length &&
+    a.every((item, index) => {
+      const other = b[index]!;
+      if (item.kind === 'job') return other.kind === 'job' && other.key === item.key;
+      return (
+        other.kind === 'server' &&
+        other.serverId === item.serverId &&
+        other.name === item.name &&
+        other.count === item.count
+      );
+    })
+  );
+}

@@ -2,6 +2,7 @@
 import { useState, type FormEvent } from 'react';
 import { bridgeApi } from '../bridge';
 import { commandKeys, runCommand } from '../commands';
+import { CommandFailure } from '../components/CommandFailure';
 import { SettingsFieldset } from '../components/SettingsFieldset';
 import { fieldsFromSettings, patchFromFields, type SettingsFields } from '../model/settingsDraft';
 import { useSettingsStore } from '../stores/settingsStore';
@@ -19,7 +20,6 @@ function SettingsForm({ settings }: { settings: AppSettings }) {
   const [problems, setProblems] = useState<string[]>([]);
   const [saved, setSaved] = useState(false);
   const saving = useUiStore((s) => s.pending[commandKeys.settings] !== undefined);
-  const failure = useUiStore((s) => s.failures[commandKeys.settings]);
   const update = (change: Partial<SettingsFields>) => {
     setSaved(false);
     setFields((current) => ({ ...current, ...change }));
@@ -62,11 +62,7 @@ function SettingsForm({ settings }: { settings: AppSettings }) {
           ))}
         </ul>
       )}
-      {failure && (
-        <p role="alert" className="failure">
-          {failure.message}
-        </p>
-      )}
+      <CommandFailure commandKey={commandKeys.settings} />
       {saved && <p role="status">Settings saved.</p>}
     </form>
   );

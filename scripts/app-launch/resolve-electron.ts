@@ -48,7 +48,7 @@ export function resolveElectronBinary(root: string, env: NodeJS.ProcessEnv): Pro
 }
 
 /** The most specific error line: the download's own error comes before the package's advice. */
-export function firstError(stderr: string): string {
+function firstError(stderr: string): string {
   const errors = stderr
     .split('\n')
     .map((line) => line.trim())

@@ -211,6 +211,7 @@ describe.each(['head', 'v5'] as const)('engine under faults of the %s double', (
   ])('expired $what: renewed without a person, the server stays online', async ({ refreshTokens }) => {
     const h = await watch('password');
     const since = h.recorder.mark();
+    server.control.resetStats();
     server.control.expireAllTokens({ refreshTokens });
     const error = 'Git sync operation timed out';
     const jobId = scriptJob(server, { runMs: 4_000, outcome: 'failed', error });
@@ -222,6 +223,10 @@ describe.each(['head', 'v5'] as const)('engine under faults of the %s double', (
       .filter((event): event is StateEvent => event.type === 'server-state');
     expect(after.length).toBeGreaterThan(1);
     expect(after.every((event) => event.state.health === 'online')).toBe(true);
+    // The expiry was hit: the engine refreshed, and signed in again only when the refresh token died too.
+    const { byRoute } = server.control.stats();
+    expect(byRoute['POST /api/auth/refresh']).toBeGreaterThan(0);
+    expect((byRoute['POST /auth/login'] ?? 0) > 0).toBe(refreshTokens);
   });
 });
 

@@ -151,7 +151,8 @@ describe('engine on the HEAD double only', () => {
       .filter((id): id is string => id !== undefined);
     expect(ids).toHaveLength(60);
     const pendingNow = w.server.control.state().jobs.filter((job) => job.status === 'pending');
-    expect(pendingNow.length).toBeGreaterThanOrEqual(50); // most are queued behind the pool
+    // More are queued behind the pool than the list window of 50 holds.
+    expect(pendingNow.length).toBeGreaterThan(50);
 
     const all = ids.map((id) =>
       w.recorder.waitFor(finishedOf(id), { timeoutMs: 18_000, what: `job ${id} to finish` }),
@@ -161,8 +162,6 @@ describe('engine on the HEAD double only', () => {
 
     expect(finished.every((event) => event.status === 'completed')).toBe(true);
     for (const id of ids) expect(w.recorder.ofType('job-finished', id)).toHaveLength(1);
-    // The oldest ten were outside every first list (5 running + newest 50 pending).
-    expect(new Set(finished.map((event) => event.job.id)).size).toBe(60);
   }, 20_000);
 
   it('reads phases with GET /api/jobs/{id}: job-changed carries phase and detail', async () => {

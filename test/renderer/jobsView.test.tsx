@@ -118,6 +118,31 @@ describe('jobs view', () => {
     );
   });
 
+  it('reorders the list when a patch changes a job status', async () => {
+    const { screen, fake } = await renderApp(
+      makeSnapshot({
+        version: 3,
+        jobs: [
+          makeJob({ id: 'a', repository: 'alpha' }),
+          makeJob({ id: 'b', repository: 'beta', status: 'pending' }),
+        ],
+      }),
+    );
+    const order = () =>
+      rows(screen.getByRole('grid', { name: 'Jobs' })).map((r) => r.getAttribute('data-job-key'));
+    expect(order()).toEqual(['prod/a', 'prod/b']);
+    act(() =>
+      fake.emit(
+        'core:patch',
+        patch(4, {
+          kind: 'job-upserted',
+          job: makeJob({ id: 'a', repository: 'alpha', status: 'completed', completedAt: Date.now() }),
+        }),
+      ),
+    );
+    expect(order()).toEqual(['prod/b', 'prod/a']);
+  });
+
   it('moves between rows with the arrow keys, opens with Enter and closes with Escape', async () => {
     const user = userEvent.setup();
     const { screen } = await renderApp(

@@ -1,7 +1,7 @@
 /** The renderer's pure decisions: list order and filters, drafts, words for times and statuses. */
 import { describe, expect, it } from 'vitest';
 import { formatAgo, formatDuration } from '../../renderer/model/format';
-import { buildJobList } from '../../renderer/model/jobList';
+import { buildJobList, sameListItems } from '../../renderer/model/jobList';
 import { draftFrom, emptyServerFields, formProblems } from '../../renderer/model/serverDraft';
 import { fieldsFromSettings, patchFromFields } from '../../renderer/model/settingsDraft';
 import { statusLook } from '../../renderer/model/status';
@@ -33,6 +33,17 @@ describe('renderer model', () => {
       'prod/partial',
     ]);
     expect(keys(buildJobList(jobs, [makeServer()], { ...filters, text: 'PREPAR' }))).toEqual(['prod/run']);
+  });
+
+  it('tells a list that shows the same rows from one that does not', () => {
+    const jobs = entries(makeJob({ id: 'a' }), makeJob({ id: 'b', serverId: 'staging' }));
+    const servers = [makeServer(), makeServer('staging')];
+    const grouped = { ...filters, groupByServer: true };
+    const list = buildJobList(jobs, servers, grouped);
+    expect(sameListItems(list, buildJobList(new Map(jobs), servers, grouped))).toBe(true);
+    expect(sameListItems(list, buildJobList(jobs, servers, filters))).toBe(false);
+    const renamed = [makeServer('prod', { name: 'Prod EU' }), makeServer('staging')];
+    expect(sameListItems(list, buildJobList(jobs, renamed, grouped))).toBe(false);
   });
 
   it('builds a server draft without empty secrets, and lists what is missing', () => {

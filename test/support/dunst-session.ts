@@ -10,7 +10,7 @@ import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-export const DUNST_APT_PACKAGES = 'libnotify-bin dunst xvfb xauth dbus dbus-x11 x11-apps imagemagick';
+const DUNST_APT_PACKAGES = 'libnotify-bin dunst xvfb xauth dbus dbus-x11 x11-apps imagemagick';
 const PROGRAMS = ['dbus-daemon', 'dbus-send', 'Xvfb', 'dunst', 'notify-send'];
 
 export interface LoggedNotification {

@@ -17,6 +17,7 @@ import {
   statusLabel,
 } from '../output/format';
 import { renderTable } from '../output/table';
+import { serverViewFor } from '../server-view';
 
 export interface JobsOptions {
   server?: string;
@@ -54,15 +55,7 @@ async function recentJobs(
     if (!page.ok) return page;
     for (const job of page.value.jobs) seen.set(job.id, job);
   }
-  const probe = await client.probe();
-  // Over an API key the probe names nobody (cidx-api.md §7); a job we submitted names its owner.
-  const ownJob = [...seen.values()].find((job) => ctx.ledger.get({ serverId: server.id, jobId: job.id }));
-  const view = {
-    username: (probe.ok ? probe.value.username : null) ?? ownJob?.username ?? null,
-    showAllUsers: options.allUsers ?? server.showAllUsers,
-    showSystemJobs: options.system ?? server.showSystemJobs,
-    enabled: true,
-  };
+  const view = await serverViewFor(ctx, server, options, [...seen.values()]);
   const rows = [...seen.values()]
     .filter((job) => isVisible(job, view))
     .map((job) => ({

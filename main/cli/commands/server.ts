@@ -11,6 +11,7 @@ import {
 } from '../../core/config';
 import { CliError, orFail } from '../cli-error';
 import type { CliContext } from '../context';
+import { askEachServer } from '../fan-out';
 import { println } from '../io';
 import { renderTable } from '../output/table';
 import { readSecret } from '../read-secret';
@@ -103,16 +104,13 @@ export async function serverList(
   ctx: CliContext,
   options: { json?: boolean; check?: boolean },
 ): Promise<void> {
-  const rows: ServerListRow[] = await Promise.all(
-    ctx.document.servers.map(async (server) => {
-      if (!options.check) return { server };
-      const probe = await ctx.client(server).probe();
-      return {
+  const servers = ctx.document.servers;
+  const rows: ServerListRow[] = options.check
+    ? (await askEachServer(servers, (server) => ctx.client(server).probe())).map(({ server, answer }) => ({
         server,
-        status: probe.ok ? `online, ${describeServerInfo(probe.value)}` : probe.error.message,
-      };
-    }),
-  );
+        status: answer.ok ? `online, ${describeServerInfo(answer.value)}` : answer.error.message,
+      }))
+    : servers.map((server) => ({ server }));
   if (options.json) {
     println(
       ctx.io.stdout,

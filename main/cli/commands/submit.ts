@@ -1,4 +1,5 @@
 /** `cidx-jobs sync`, `cancel` and `retry`: commands that change something on a server. */
+import { isActive } from '../../core/cidx/job';
 import { JobCommands } from '../../core/service/job-commands';
 import { CliError, orFail } from '../cli-error';
 import type { CliContext } from '../context';
@@ -48,16 +49,16 @@ export async function cancelCommand(
 ): Promise<ExitCode> {
   const { server, job } = await findJob(ctx, id, options.server);
   orFail(await commandsFor(ctx).cancel(server.id, job.id), `Job ${job.id} not cancelled`);
-  // A 200 does not mean cancelled yet (§4.7): look again briefly so the answer is true.
+  // A 200 does not mean cancelled yet (§4.7): look again briefly, while it has not ended, so
+  // the answer is true.
   const client = ctx.client(server);
   const deadline = ctx.clock.now() + CANCEL_CONFIRM_MS;
   let status = job.status;
-  while (status !== 'cancelled' && ctx.clock.now() < deadline) {
+  while (isActive(status) && ctx.clock.now() < deadline) {
     await new Promise((resolve) => setTimeout(resolve, 250));
     const again = await client.getJob(job.id);
     if (!again.ok) break;
     status = again.value.status;
-    if (status !== 'running' && status !== 'pending') break;
   }
   if (status === 'cancelled') println(ctx.io.stdout, `Cancelled job ${job.id} on ${server.name}.`);
   else if (status === 'running')

@@ -9,34 +9,24 @@ import type { CliContext } from '../context';
 import { EXIT, type ExitCode } from '../exit-codes';
 import { println } from '../io';
 import { findJob } from '../job-lookup';
+import { serverViewFor, type ViewFlags } from '../server-view';
 import { createLineView } from '../watch/line-view';
 import { createProgressView } from '../watch/progress-view';
 import { runWatch } from '../watch/watch-session';
 
-export interface FollowRequest {
+export interface FollowRequest extends ViewFlags {
   servers: ServerConfig[];
   targets: { serverId: string; jobId: string }[];
   follow?: boolean;
-  allUsers?: boolean;
-  system?: boolean;
 }
 
+/** Whose jobs count when no targets are given (targets are watched whoever owns them). */
 async function viewsFor(ctx: CliContext, request: FollowRequest): Promise<Map<string, ServerView>> {
-  const views = new Map<string, ServerView>();
-  if (request.targets.length > 0) return views;
-  await Promise.all(
-    request.servers.map(async (server) => {
-      // Whose jobs count: the signed-in user's unless the server (or a flag) says all users.
-      const probe = await ctx.client(server).probe();
-      views.set(server.id, {
-        username: probe.ok ? probe.value.username : null,
-        showAllUsers: request.allUsers ?? server.showAllUsers,
-        showSystemJobs: request.system ?? server.showSystemJobs,
-        enabled: true,
-      });
-    }),
+  if (request.targets.length > 0) return new Map();
+  const views = await Promise.all(
+    request.servers.map(async (server) => [server.id, await serverViewFor(ctx, server, request)] as const),
   );
-  return views;
+  return new Map(views);
 }
 
 /** Watches until the jobs end; returns the exit code the command should end with. */

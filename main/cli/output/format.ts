@@ -4,7 +4,7 @@ import type { Job } from '../../core/cidx/job';
 export { formatAge, formatDuration } from '../../core/text/duration';
 
 /** Status words that do not rely on colour (the table may be read without it). */
-export const STATUS_LABEL: Record<string, string> = {
+const STATUS_LABEL: Record<string, string> = {
   pending: '… pending',
   running: '▶ running',
   resolving_prerequisites: '… preparing',

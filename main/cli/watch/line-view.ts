@@ -6,7 +6,7 @@ import type { CliIo } from '../io';
 import { println } from '../io';
 import { statusLabel } from '../output/format';
 import type { WatchView } from './watch-session';
-import { finishLine, jobTitle, phaseText, serverStateLine } from './watch-text';
+import { finishLine, goneLine, jobTitle, phaseText, serverStateLine } from './watch-text';
 
 export function createLineView(io: CliIo, now: () => number): WatchView {
   const last = new Map<string, string>();
@@ -14,10 +14,10 @@ export function createLineView(io: CliIo, now: () => number): WatchView {
   return {
     update(watched) {
       const k = `${watched.server.id}/${watched.job.id}`;
-      const signature = `${watched.job.status}|${Math.floor(watched.job.progress / 10)}|${phaseText(watched)}`;
+      const phase = phaseText(watched);
+      const signature = `${watched.job.status}|${Math.floor(watched.job.progress / 10)}|${phase}`;
       if (last.get(k) === signature) return;
       last.set(k, signature);
-      const phase = phaseText(watched);
       say(
         `${statusLabel(watched.job.status)}  ${jobTitle(watched)} (${watched.server.name}) ${watched.job.progress}%${phase ? ` ${phase}` : ''}`,
       );
@@ -27,7 +27,7 @@ export function createLineView(io: CliIo, now: () => number): WatchView {
       say(finishLine(watched, now()));
     },
     gone(server, jobId) {
-      say(`${jobId.slice(0, 8)} on ${server.name} is gone from the server (removed or server restarted).`);
+      say(goneLine(server, jobId));
     },
     serverState(server, state, previous) {
       const line = serverStateLine(server, state, previous);

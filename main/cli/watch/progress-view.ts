@@ -5,7 +5,7 @@ import type { ServerState } from '../../core/engine';
 import type { CliIo } from '../io';
 import { statusLabel } from '../output/format';
 import type { WatchedJob, WatchView } from './watch-session';
-import { finishLine, jobTitle, phaseText, serverStateLine } from './watch-text';
+import { finishLine, goneLine, jobTitle, phaseText, serverStateLine } from './watch-text';
 
 export function createProgressView(io: CliIo, now: () => number): WatchView {
   const bars = new cliProgress.MultiBar(
@@ -46,9 +46,7 @@ export function createProgressView(io: CliIo, now: () => number): WatchView {
     },
     gone(server, jobId) {
       drop(`${server.id}/${jobId}`);
-      bars.log(
-        `${jobId.slice(0, 8)} on ${server.name} is gone from the server (removed or server restarted).\n`,
-      );
+      bars.log(`${goneLine(server, jobId)}\n`);
     },
     serverState(server: ServerConfig, state: ServerState, previous: ServerState | undefined) {
       const line = serverStateLine(server, state, previous);

@@ -21,6 +21,10 @@ export function finishLine(watched: WatchedJob, now: number): string {
   return `${statusLabel(job.status)}  ${jobTitle(watched)} (${watched.server.name})${duration}${error}`;
 }
 
+export function goneLine(server: ServerConfig, jobId: string): string {
+  return `${jobId.slice(0, 8)} on ${server.name} is gone from the server (removed or server restarted).`;
+}
+
 /** Only changes of health are worth a line; a normal successful tick is not. */
 export function serverStateLine(
   server: ServerConfig,

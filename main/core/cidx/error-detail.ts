@@ -2,11 +2,10 @@
  * One readable line from a CIDX error body. `detail` may be a string, an object or a list, and
  * 422s carry `details.field_errors` (cidx-api.md §6).
  */
+import { isRecord } from '../is-record';
+import { joinAtMost } from '../text/join-at-most';
 
 const MAX_FIELD_ERRORS = 3;
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  value !== null && typeof value === 'object' && !Array.isArray(value);
 
 /** "query.limit: Input should be a valid integer; password: Field required (and 2 more)". */
 function describeFieldErrors(body: Record<string, unknown>): string | undefined {
@@ -18,8 +17,7 @@ function describeFieldErrors(body: Record<string, unknown>): string | undefined 
     return `${field}: ${message}`;
   });
   if (parts.length === 0) return undefined;
-  const extra = parts.length > MAX_FIELD_ERRORS ? ` (and ${parts.length - MAX_FIELD_ERRORS} more)` : '';
-  return parts.slice(0, MAX_FIELD_ERRORS).join('; ') + extra;
+  return joinAtMost(parts, MAX_FIELD_ERRORS);
 }
 
 /** A FastAPI validation item `{loc, msg}` or any other list entry. */
@@ -51,9 +49,7 @@ export function describeErrorBody(body: unknown): string | undefined {
   const detail = body.detail;
   if (typeof detail === 'string' && detail !== '') return detail;
   if (Array.isArray(detail) && detail.length > 0) {
-    const items = detail.map(describeListItem);
-    const extra = items.length > MAX_FIELD_ERRORS ? ` (and ${items.length - MAX_FIELD_ERRORS} more)` : '';
-    return items.slice(0, MAX_FIELD_ERRORS).join('; ') + extra;
+    return joinAtMost(detail.map(describeListItem), MAX_FIELD_ERRORS);
   }
   if (isRecord(detail)) return describeObject(detail);
   // Middleware bodies (§6 items 3 and 4): {error, message}.

@@ -45,15 +45,3 @@ export function isAuthFailure(failure: CidxFailure): boolean {
     failure.kind === 'token-revoked'
   );
 }
-
-/** Failures where the server could not be reached or did not answer properly (back off and retry). */
-export function isTransientFailure(failure: CidxFailure): boolean {
-  return (
-    failure.kind === 'offline' ||
-    failure.kind === 'timeout' ||
-    failure.kind === 'rate-limited' ||
-    failure.kind === 'server-error' ||
-    failure.kind === 'maintenance' ||
-    failure.kind === 'unexpected-response'
-  );
-}

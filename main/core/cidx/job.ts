@@ -38,6 +38,19 @@ export function isActive(status: JobStatus): status is ActiveStatus {
   return (ACTIVE_STATUSES as readonly string[]).includes(status);
 }
 
+/**
+ * A sign of life between two readings of one job: status, progress, phase or phase detail
+ * moved. The engine reports only such changes; the job store measures stalls from the last one.
+ */
+export function jobMoved(before: Job, after: Job): boolean {
+  return (
+    before.status !== after.status ||
+    before.progress !== after.progress ||
+    before.phase !== after.phase ||
+    before.phaseDetail !== after.phaseDetail
+  );
+}
+
 const toTime = (value: string | null | undefined): number | null => (value ? Date.parse(value) : null);
 
 export function normalizeJob(wire: JobWire): Job {

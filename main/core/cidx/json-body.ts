@@ -1,5 +1,5 @@
 /** Parsing and validating a success body: garbage, truncation and shape mismatches become failures. */
-import { z } from 'zod';
+import type { z } from 'zod';
 import { describeZodError } from '../config/config-issues';
 import type { Result } from '../result';
 import { err, ok } from '../result';
@@ -33,11 +33,9 @@ export function validateBody<S extends z.ZodType>(
   const parsed = schema.safeParse(value);
   if (parsed.success) return ok(parsed.data);
   // Paths and rules only, never values: the body is server text.
-  const issues = describeZodError(new z.ZodError(parsed.error.issues.slice(0, MAX_ISSUES)));
-  const more =
-    parsed.error.issues.length > MAX_ISSUES ? ` (and ${parsed.error.issues.length - MAX_ISSUES} more)` : '';
+  const issues = describeZodError(parsed.error, MAX_ISSUES);
   return err({
     kind: 'unexpected-response',
-    message: sanitizeText(`The answer to ${what} does not have the expected shape: ${issues}${more}.`),
+    message: sanitizeText(`The answer to ${what} does not have the expected shape: ${issues}.`),
   });
 }

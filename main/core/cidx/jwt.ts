@@ -2,6 +2,7 @@
  * Reads a JWT's payload without verifying it: we only need `exp` to refresh ahead of time and
  * `username`/`role` to know who signed in. Garbage tokens are tolerated (null), never thrown on.
  */
+import { isRecord } from '../is-record';
 
 function decodeBase64Url(part: string): string | null {
   if (!/^[A-Za-z0-9_-]*$/.test(part)) return null;
@@ -26,9 +27,7 @@ export function decodeJwtPayload(token: string): Record<string, unknown> | null 
   if (json === null) return null;
   try {
     const payload: unknown = JSON.parse(json);
-    return payload !== null && typeof payload === 'object' && !Array.isArray(payload)
-      ? (payload as Record<string, unknown>)
-      : null;
+    return isRecord(payload) ? payload : null;
   } catch {
     return null;
   }

@@ -18,7 +18,7 @@ type AuthedCall = <S extends z.ZodType>(
 ) => Promise<Result<Decoded<z.infer<S>>, CidxFailure>>;
 
 /** HEAD's `/healthz` answers 200 or 503 with `{status}`; v5 has no such route. */
-export function flavorFromHealthz(answer: HttpAnswer): ServerFlavor | null {
+function flavorFromHealthz(answer: HttpAnswer): ServerFlavor | null {
   if (answer.status === 404) return 'v5';
   if (answer.status !== 200 && answer.status !== 503) return null;
   try {
@@ -29,7 +29,7 @@ export function flavorFromHealthz(answer: HttpAnswer): ServerFlavor | null {
 }
 
 /** Fallback when `/healthz` was inconclusive (a proxy in front, say). */
-export function flavorFromVersion(version: string | undefined): ServerFlavor {
+function flavorFromVersion(version: string | undefined): ServerFlavor {
   const major = Number.parseInt(version ?? '', 10);
   return Number.isFinite(major) && major <= 5 ? 'v5' : 'head';
 }

@@ -58,5 +58,3 @@ export class SecretRegistry {
     return redactPatterns(out);
   }
 }
-
-export const REDACTED_MARKER = REDACTED;

@@ -13,9 +13,7 @@ export interface ErrorAnswer {
 }
 
 /** 401 details that say which credential problem it is (§1.5). */
-export function authFailureKind(
-  detail: string | undefined,
-): 'token-expired' | 'token-revoked' | 'bad-credentials' {
+function authFailureKind(detail: string | undefined): 'token-expired' | 'token-revoked' | 'bad-credentials' {
   const text = (detail ?? '').toLowerCase();
   if (text.includes('expired')) return 'token-expired';
   if (text.includes('revoked') || text.includes('replay')) return 'token-revoked';
@@ -23,7 +21,7 @@ export function authFailureKind(
 }
 
 /** The server's reason, sanitised; HTML error pages of proxies are not worth showing. */
-export function serverReason(body: unknown, secrets: SecretRegistry): string | undefined {
+function serverReason(body: unknown, secrets: SecretRegistry): string | undefined {
   if (typeof body === 'string' && /^\s*</.test(body)) return undefined;
   const described = describeErrorBody(body);
   if (described === undefined) return undefined;

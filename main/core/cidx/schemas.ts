@@ -31,7 +31,6 @@ export const jobListSchema = z.object({
   limit: z.number().int(),
   offset: z.number().int(),
 });
-export type JobListWire = z.infer<typeof jobListSchema>;
 
 /** `POST /auth/login` (§1.1): either tokens, or HEAD's MFA challenge. */
 export const loginSchema = z.union([
@@ -44,7 +43,6 @@ export const loginSchema = z.union([
   }),
   z.object({ mfa_required: z.literal(true), mfa_token: z.string() }),
 ]);
-export type LoginWire = z.infer<typeof loginSchema>;
 
 /** `POST /api/auth/refresh` (§1.3): the refresh token is rotated on every call. */
 export const refreshSchema = z.object({
@@ -55,7 +53,6 @@ export const refreshSchema = z.object({
   refresh_token_expires_in: z.number().optional(),
   user: z.object({ username: z.string(), role: z.string() }).passthrough().optional(),
 });
-export type RefreshWire = z.infer<typeof refreshSchema>;
 
 /** `POST /api/repositories/{repo}/sync` 202 (§3.1). `progress` is a static placeholder. */
 export const syncSubmitSchema = z.object({
@@ -64,7 +61,6 @@ export const syncSubmitSchema = z.object({
   repository_id: z.string().optional(),
   created_at: isoTimestamp.optional(),
 });
-export type SyncSubmitWire = z.infer<typeof syncSubmitSchema>;
 
 /** Golden refresh 202 (§3.5). `job_id` can be "" in degraded HEAD setups. */
 export const jobSubmitSchema = z.object({ job_id: z.string(), message: z.string().optional() });
@@ -79,7 +75,6 @@ const activatedRepoSchema = z.object({
   activated_at: z.string().nullable().optional(),
   last_accessed: z.string().nullable().optional(),
 });
-export type ActivatedRepoWire = z.infer<typeof activatedRepoSchema>;
 
 /** `GET /api/repos` (§3.6): HEAD `{repositories, total}`, v5 a bare array. */
 export const repoListSchema = z.union([
@@ -98,15 +93,3 @@ export const healthSchema = z.object({
 
 /** `GET /healthz` (§7, HEAD only, no auth). */
 export const healthzSchema = z.object({ status: z.string() });
-
-/** Error bodies (§6): `detail` may be a string, an object or a list; 500s may carry `message`. */
-export const errorBodySchema = z
-  .object({
-    detail: z.union([z.string(), z.record(z.string(), z.unknown()), z.array(z.unknown())]).optional(),
-    message: z.string().optional(),
-    error: z.string().optional(),
-    retry_after: z.number().optional(),
-    retry_after_seconds: z.number().optional(),
-  })
-  .passthrough();
-export type ErrorBodyWire = z.infer<typeof errorBodySchema>;

@@ -65,12 +65,12 @@ export function writeFileAtomic(path: string, text: string): void {
 }
 
 /** `2025-01-02T03-04-05-678Z`: sortable, and valid in Windows file names (no colons). */
-export function fileTimestamp(epochMs: number): string {
+function fileTimestamp(epochMs: number): string {
   return new Date(epochMs).toISOString().replace(/[:.]/g, '-');
 }
 
 /** A free name `<path>.corrupt-<timestamp>[-n]` next to `path`. */
-export function corruptBackupPath(path: string, epochMs: number): string {
+function corruptBackupPath(path: string, epochMs: number): string {
   const base = `${path}.corrupt-${fileTimestamp(epochMs)}`;
   let candidate = base;
   for (let n = 1; existsSync(candidate); n += 1) candidate = `${base}-${n}`;

@@ -4,6 +4,7 @@
  * as `config.json.corrupt-<timestamp>` and the app starts on what could be read, with issues.
  */
 import { err, ok, type Result } from '../result';
+import { errorMessage } from '../text/error-message';
 import { backupFile, readTextIfExists, writeFileAtomic } from './atomic-file';
 import { describeZodError, type ConfigIssue } from './config-issues';
 import { interpretConfigText, serializeConfig } from './config-interpret';
@@ -26,8 +27,6 @@ export interface ConfigFileOptions {
   /** Epoch ms, for backup names; injected so tests are deterministic. */
   now?: () => number;
 }
-
-const ioMessage = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 /** Where a save writes: the file itself here, electron-store in the Electron app. */
 export interface ConfigSaveTarget {
@@ -61,7 +60,7 @@ export function saveConfigDocument(
   try {
     target.write(parsed.data);
   } catch (error) {
-    return err({ kind: 'write-failed', message: `Could not save ${target.path}: ${ioMessage(error)}` });
+    return err({ kind: 'write-failed', message: `Could not save ${target.path}: ${errorMessage(error)}` });
   }
   return ok(parsed.data);
 }
@@ -93,7 +92,7 @@ export class ConfigFile {
         document: load.document,
         readOnly: true,
         issues: [
-          { kind: 'unreadable-file', message: `Cannot read ${this.options.path}: ${ioMessage(error)}` },
+          { kind: 'unreadable-file', message: `Cannot read ${this.options.path}: ${errorMessage(error)}` },
         ],
       };
     }
@@ -115,7 +114,7 @@ export class ConfigFile {
         // Without a backup, touching the file could lose it: run on what we loaded, read-only.
         readOnly = true;
         if (cause)
-          cause.message = `${cause.message}. It could not be backed up (${ioMessage(error)}), so it was left as it is`;
+          cause.message = `${cause.message}. It could not be backed up (${errorMessage(error)}), so it was left as it is`;
       }
     }
 
@@ -127,7 +126,7 @@ export class ConfigFile {
         readOnly = true;
         issues.push({
           kind: 'secrets-not-stored',
-          message: `Could not move saved credentials to the secret store (${ioMessage(error)}); the settings file was left unchanged and changes will not be saved`,
+          message: `Could not move saved credentials to the secret store (${errorMessage(error)}); the settings file was left unchanged and changes will not be saved`,
         });
       }
     }
@@ -138,7 +137,7 @@ export class ConfigFile {
       } catch (error) {
         issues.push({
           kind: 'write-failed',
-          message: `Could not update ${this.options.path}: ${ioMessage(error)}`,
+          message: `Could not update ${this.options.path}: ${errorMessage(error)}`,
         });
       }
     }

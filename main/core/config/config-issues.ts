@@ -4,6 +4,7 @@
  * A message never quotes values from the file, so a secret in it cannot leak.
  */
 import type { z } from 'zod';
+import { joinAtMost } from '../text/join-at-most';
 
 export type ConfigIssueKind =
   | 'unreadable-file' // the file exists but could not be read (permissions, I/O)
@@ -24,12 +25,14 @@ export interface ConfigIssue {
   backupPath?: string;
 }
 
-/** "url: must start with http:// or https://; auth.mode: Invalid input" — paths and rules, never values. */
-export function describeZodError(error: z.ZodError): string {
-  return error.issues
-    .map((issue) => {
-      const path = issue.path.map(String).join('.');
-      return path ? `${path}: ${issue.message}` : issue.message;
-    })
-    .join('; ');
+/**
+ * "url: must start with http:// or https://; auth.mode: Invalid input" — paths and rules, never
+ * values. With `maxIssues`, the rest is counted: "… (and 2 more)".
+ */
+export function describeZodError(error: z.ZodError, maxIssues = Infinity): string {
+  const parts = error.issues.map((issue) => {
+    const path = issue.path.map(String).join('.');
+    return path ? `${path}: ${issue.message}` : issue.message;
+  });
+  return joinAtMost(parts, maxIssues);
 }

@@ -11,12 +11,11 @@
  * the secret store: this step returns them for the loader to store (design.md, "Auth").
  * Anything it does not recognise is passed on unchanged so validation can report it.
  */
+import { isRecord } from '../is-record';
 import { secretKeys } from './server';
 import { uniqueServerId } from './server-id';
 import type { JsonObject, MigrationStep, PendingSecret } from './migration-types';
 
-const isObject = (value: unknown): value is JsonObject =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 const nonEmptyString = (value: unknown): value is string => typeof value === 'string' && value.length > 0;
 const positiveNumber = (value: unknown): value is number =>
   typeof value === 'number' && Number.isFinite(value) && value > 0;
@@ -41,7 +40,7 @@ export function migrateV1ToV2(v1: JsonObject): MigrationStep {
   const perServerIntervals: number[] = [];
 
   const servers = rawServers.map((entry) => {
-    if (!isObject(entry)) return entry;
+    if (!isRecord(entry)) return entry;
     const { apiKey, password, refreshToken, username, insecure, caFile, intervalSeconds, id, ...rest } =
       entry;
     if (positiveNumber(intervalSeconds)) perServerIntervals.push(intervalSeconds);

@@ -3,6 +3,7 @@
  * A document newer than this build is never migrated or rewritten (read-only mode): a person
  * who runs an older app after a newer one must not lose what the newer one wrote.
  */
+import { isRecord } from '../is-record';
 import { migrateV1ToV2 } from './migration-v1';
 import type { JsonObject, Migration, PendingSecret } from './migration-types';
 
@@ -19,16 +20,12 @@ export type MigrationOutcome =
   | { kind: 'newer'; document: JsonObject; version: number }
   | { kind: 'invalid'; message: string };
 
-export function isJsonObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /**
  * Brings a parsed document to CURRENT_CONFIG_VERSION. A document without `version` is taken as
  * v1 (the prototype wrote one, but hand-written files often omit it).
  */
 export function migrateDocument(raw: unknown): MigrationOutcome {
-  if (!isJsonObject(raw)) return { kind: 'invalid', message: 'the file does not contain a JSON object' };
+  if (!isRecord(raw)) return { kind: 'invalid', message: 'the file does not contain a JSON object' };
   const version = raw.version ?? 1;
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
     return {

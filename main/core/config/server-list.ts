@@ -17,7 +17,7 @@ export type ServerPatch = Partial<Omit<ServerConfigInput, 'id'>>;
 const invalid = (message: string): CidxFailure => ({ kind: 'invalid-input', message });
 
 /** Compares server addresses the way a person means them: case of scheme/host and a trailing slash do not matter. */
-export function normalizeServerUrl(url: string): string {
+function normalizeServerUrl(url: string): string {
   try {
     const parsed = new URL(url);
     return `${parsed.protocol}//${parsed.host}${parsed.pathname.replace(/\/+$/, '')}`;

@@ -55,7 +55,7 @@ export function backoffDelayMs(failures: number, options: CadenceOptions, random
 }
 
 /** How long the server asked us to wait, from now (0 when it did not ask). */
-export function retryAfterRemainingMs(state: Pick<CadenceState, 'now' | 'retryAfterUntil'>): number {
+function retryAfterRemainingMs(state: Pick<CadenceState, 'now' | 'retryAfterUntil'>): number {
   return state.retryAfterUntil === null ? 0 : Math.max(0, state.retryAfterUntil - state.now);
 }
 

@@ -3,7 +3,7 @@
  * One event at most per job per tick; nothing for unchanged jobs; one `job-finished` per job ever.
  */
 import type { Job, TerminalStatus } from '../cidx/job';
-import { isTerminal } from '../cidx/job';
+import { isTerminal, jobMoved } from '../cidx/job';
 import type { EngineEvent } from './events';
 import type { KnownJob, KnownJobs } from './known-job';
 import { statusRank } from './known-job';
@@ -39,12 +39,6 @@ export interface DiffOutput {
   events: EngineEvent[];
   known: Map<string, KnownJob>;
 }
-
-const changed = (a: Job, b: Job): boolean =>
-  a.status !== b.status ||
-  a.progress !== b.progress ||
-  a.phase !== b.phase ||
-  a.phaseDetail !== b.phaseDetail;
 
 /** Folds one observation into the job as known so far this tick. */
 function merge(base: Job | undefined, observation: Extract<Observation, { job: Job }>): Job {
@@ -93,7 +87,7 @@ export function diffJobs(input: DiffInput): DiffOutput {
       continue;
     }
     const previous = previousEntry.job;
-    if (isTerminal(previous.status) || !changed(previous, job)) continue;
+    if (isTerminal(previous.status) || !jobMoved(previous, job)) continue;
     if (isTerminal(job.status)) {
       const lastSeen = previousEntry.observedAt;
       const catchUp = lastSeen === null || (input.catchUpBefore !== null && lastSeen < input.catchUpBefore);

@@ -5,7 +5,7 @@
 import type { Job } from '../cidx/job';
 import type { EngineEvent, EngineEventListener, ServerState } from './events';
 import type { EngineOptions } from './options';
-import { resolveEngineOptions } from './options';
+import { definedOptions, resolveEngineOptions } from './options';
 import type { PolledServer } from './server-poller';
 import { ServerPoller } from './server-poller';
 
@@ -58,8 +58,7 @@ export class PollingEngine {
   setIntervals(
     intervals: Partial<Pick<EngineOptions, 'activeIntervalMs' | 'idleIntervalMs' | 'backoffCapMs'>>,
   ): void {
-    const defined = Object.entries(intervals).filter(([, value]) => value !== undefined);
-    Object.assign(this.options, Object.fromEntries(defined));
+    Object.assign(this.options, definedOptions(intervals));
   }
 
   /** Poll one server, or all, at once (a poll already in flight is followed by exactly one more). */

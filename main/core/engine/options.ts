@@ -66,15 +66,17 @@ export const DEFAULT_ENGINE_OPTIONS: Omit<EngineOptions, 'clock' | 'random' | 'r
 export const HEAD_PAGE_LIMIT = 50;
 export const V5_PAGE_LIMIT = 100;
 
+/** The options that are set: an explicit `undefined` never overrides a default or a current value. */
+export function definedOptions<T extends Partial<EngineOptions>>(partial: T): Partial<T> {
+  return Object.fromEntries(Object.entries(partial).filter(([, value]) => value !== undefined)) as Partial<T>;
+}
+
 export function resolveEngineOptions(partial: Partial<EngineOptions> = {}): EngineOptions {
-  const defined = Object.fromEntries(
-    Object.entries(partial).filter(([, value]) => value !== undefined),
-  ) as Partial<EngineOptions>;
   return {
     ...DEFAULT_ENGINE_OPTIONS,
     clock: systemClock,
     random: Math.random,
     reportError: (error, context) => console.error(`[cidx engine] ${context}:`, error),
-    ...defined,
+    ...definedOptions(partial),
   };
 }

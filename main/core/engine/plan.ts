@@ -29,7 +29,7 @@ export interface GetRequest {
   reason: GetReason;
 }
 
-export function pageLimit(flavor: ServerFlavor | null): number {
+function pageLimit(flavor: ServerFlavor | null): number {
   // Unknown flavour: 50 is valid on both (§2.2).
   return flavor === 'v5' ? V5_PAGE_LIMIT : HEAD_PAGE_LIMIT;
 }

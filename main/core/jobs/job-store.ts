@@ -4,6 +4,7 @@
  */
 import type { Clock } from '../clock';
 import type { Job } from '../cidx/job';
+import { jobMoved } from '../cidx/job';
 import type { EngineEvent, ServerState } from '../engine/events';
 import type { Result } from '../result';
 import { ok } from '../result';
@@ -41,6 +42,8 @@ export interface JobStore {
   /** Visible jobs by default, running first, then pending, then the newest finished. */
   jobs(query?: JobQuery): TrackedJob[];
   servers(): ServerEntry[];
+  /** One server's entry (the default view and no state when the store knows nothing of it). */
+  server(serverId: string): ServerEntry;
   acknowledge(ref: JobRef): void;
   /** Acknowledge every failure, or those of one server. */
   acknowledgeAll(serverId?: string): void;
@@ -69,13 +72,18 @@ export function createJobStore(options: { clock: Pick<Clock, 'now'> }): JobStore
     return map;
   };
   const viewOf = (serverId: string): ServerView => views.get(serverId) ?? DEFAULT_SERVER_VIEW;
+  const entryOf = (serverId: string): ServerEntry => ({
+    serverId,
+    view: viewOf(serverId),
+    state: states.get(serverId) ?? null,
+  });
 
   /** `unseenFailure`: the person has not seen this failure yet (it is new, not history). */
   function upsert(serverId: string, job: Job, unseenFailure: boolean): void {
     const now = clock.now();
     const map = serverJobs(serverId);
     const known = map.get(job.id);
-    const moved = !known || madeProgress(known.job, job);
+    const moved = !known || jobMoved(known.job, job);
     map.set(job.id, {
       serverId,
       job,
@@ -121,12 +129,9 @@ export function createJobStore(options: { clock: Pick<Clock, 'now'> }): JobStore
     jobs: (query = {}) => queryJobs(jobsByServer, viewOf, query),
     servers() {
       const ids = new Set([...views.keys(), ...states.keys(), ...jobsByServer.keys()]);
-      return [...ids].sort().map((serverId) => ({
-        serverId,
-        view: viewOf(serverId),
-        state: states.get(serverId) ?? null,
-      }));
+      return [...ids].sort().map(entryOf);
     },
+    server: entryOf,
     acknowledge(ref) {
       const map = jobsByServer.get(ref.serverId);
       const tracked = map?.get(ref.jobId);
@@ -179,16 +184,6 @@ export function createJobStore(options: { clock: Pick<Clock, 'now'> }): JobStore
       return ok(undefined);
     },
   };
-}
-
-/** A sign of life: phase-aware jobs move progress, phase or detail; any status change counts. */
-function madeProgress(before: Job, after: Job): boolean {
-  return (
-    before.progress !== after.progress ||
-    before.phase !== after.phase ||
-    before.phaseDetail !== after.phaseDetail ||
-    before.status !== after.status
-  );
 }
 
 /**

@@ -3,6 +3,7 @@
  * (operation types: cidx-api.md §2.8; unknown values are shown as readable text).
  */
 import type { Job } from '../cidx/job';
+import { isRecord } from '../is-record';
 import type { SubmissionRecord } from './submission-ledger';
 import { refreshAliasOf } from './retry';
 
@@ -39,8 +40,7 @@ export function repositoryOf(
   if (job.operationType === 'global_repo_refresh' || job.operationType === 'refresh_golden_repo') {
     return refreshAliasOf(job);
   }
-  const result =
-    typeof job.result === 'object' && job.result !== null ? (job.result as Record<string, unknown>) : {};
+  const result = isRecord(job.result) ? job.result : {};
   const id = result['repository_id'] ?? result['alias'];
   return typeof id === 'string' && id.trim() !== '' ? id.trim() : null;
 }

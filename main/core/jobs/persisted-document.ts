@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import type { DocumentStore } from '../config/stores';
 import type { Result } from '../result';
 import { err, ok } from '../result';
+import { errorMessage } from '../text/error-message';
 
 /** Why a persisted document could not be used; the app carries on with an empty state. */
 export interface DocumentError {
@@ -38,8 +39,10 @@ export function loadDocument<S extends z.ZodType>(
     raw = store.read();
   } catch (cause) {
     // A host store may throw on unparsable JSON; that is a broken document, not a bug of ours.
-    const detail = cause instanceof Error ? cause.message : String(cause);
-    return { value: empty(), error: corrupt(document, `it could not be read (${truncate(detail)})`) };
+    return {
+      value: empty(),
+      error: corrupt(document, `it could not be read (${truncate(errorMessage(cause))})`),
+    };
   }
   if (raw === null || raw === undefined) return { value: empty(), error: null };
   const parsed = parseDocument(raw, schema, document);

@@ -7,6 +7,7 @@ import type { EngineEvent } from '../engine/events';
 import type { EtaEstimate, EtaOptions, ProgressSample } from './eta';
 import { estimateEta } from './eta';
 import type { JobRef } from './tracked-job';
+import { jobRefKey } from './tracked-job';
 
 export interface ProgressHistoryOptions {
   /** Change points kept per job (oldest dropped). */
@@ -36,15 +37,13 @@ interface Entry {
   lastSeenAt: number;
 }
 
-const keyOf = (ref: JobRef): string => `${ref.serverId}\u0000${ref.jobId}`;
-
 export function createProgressHistory(options: Partial<ProgressHistoryOptions> = {}): ProgressHistory {
   const { maxSamplesPerJob, maxJobs } = { ...DEFAULT_PROGRESS_HISTORY, ...options };
   // A Map keeps insertion order: re-inserting on update makes the first key the least recent.
   const entries = new Map<string, Entry>();
 
   function record(ref: JobRef, at: number, progress: number): void {
-    const key = keyOf(ref);
+    const key = jobRefKey(ref);
     const entry = entries.get(key) ?? { samples: [], lastSeenAt: at };
     entries.delete(key);
     entries.set(key, entry);
@@ -60,16 +59,17 @@ export function createProgressHistory(options: Partial<ProgressHistoryOptions> =
     apply(event, at) {
       if (event.type === 'server-state') return;
       const ref = { serverId: event.serverId, jobId: event.type === 'job-gone' ? event.jobId : event.job.id };
-      if (event.type === 'job-gone' || event.type === 'job-finished') return void entries.delete(keyOf(ref));
-      if (isTerminal(event.job.status)) return void entries.delete(keyOf(ref));
+      if (event.type === 'job-gone' || event.type === 'job-finished')
+        return void entries.delete(jobRefKey(ref));
+      if (isTerminal(event.job.status)) return void entries.delete(jobRefKey(ref));
       // Pending jobs sit at 0 in a queue: their wait is not progress.
       if (event.job.status === 'pending') return;
       record(ref, at, event.job.progress);
     },
     record,
-    forget: (ref) => void entries.delete(keyOf(ref)),
+    forget: (ref) => void entries.delete(jobRefKey(ref)),
     series(ref) {
-      const entry = entries.get(keyOf(ref));
+      const entry = entries.get(jobRefKey(ref));
       if (!entry) return [];
       const series = entry.samples.map((sample) => ({ ...sample }));
       const last = series[series.length - 1];
@@ -78,7 +78,7 @@ export function createProgressHistory(options: Partial<ProgressHistoryOptions> =
     },
     eta(ref, operationType, now, etaOptions) {
       if (!reportsPhases(operationType)) return null;
-      const entry = entries.get(keyOf(ref));
+      const entry = entries.get(jobRefKey(ref));
       return entry ? estimateEta(entry.samples, now, etaOptions) : null;
     },
   };

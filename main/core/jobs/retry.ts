@@ -5,6 +5,7 @@
  */
 import type { SyncOptions } from '../cidx/api';
 import type { Job } from '../cidx/job';
+import { isRecord } from '../is-record';
 import type { SubmissionRecord } from './submission-ledger';
 
 export type RetryRequest =
@@ -23,10 +24,7 @@ const RETRYABLE_STATUSES = new Set(['failed', 'cancelled', 'completed_partial'])
 
 const no = (reason: string): RetryEligibility => ({ retryable: false, reason });
 
-const record = (value: unknown): Record<string, unknown> | null =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
-    ? (value as Record<string, unknown>)
-    : null;
+const record = (value: unknown): Record<string, unknown> | null => (isRecord(value) ? value : null);
 
 const nonEmptyString = (value: unknown): string | null =>
   typeof value === 'string' && value.trim() !== '' ? value.trim() : null;

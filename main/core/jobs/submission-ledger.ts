@@ -8,6 +8,7 @@ import type { DocumentStore } from '../config/stores';
 import type { DocumentError } from './persisted-document';
 import { loadDocument, parseDocument } from './persisted-document';
 import type { JobRef } from './tracked-job';
+import { jobRefKey } from './tracked-job';
 
 const syncOptionsSchema = z.object({
   force: z.boolean().optional(),
@@ -36,6 +37,8 @@ export const submissionLedgerDocumentSchema = z.object({
 });
 export type SubmissionLedgerDocument = z.infer<typeof submissionLedgerDocumentSchema>;
 
+export const emptySubmissionLedger = (): SubmissionLedgerDocument => ({ version: 1, entries: [] });
+
 export const DEFAULT_SUBMISSION_LEDGER_SIZE = 2000;
 
 export interface SubmissionLedger {
@@ -46,8 +49,6 @@ export interface SubmissionLedger {
   readonly loadError: DocumentError | null;
 }
 
-const keyOf = (ref: JobRef): string => `${ref.serverId}\u0000${ref.jobId}`;
-
 export function createSubmissionLedger(
   store: DocumentStore<SubmissionLedgerDocument>,
   options: { maxEntries?: number } = {},
@@ -56,13 +57,12 @@ export function createSubmissionLedger(
   const loaded = loadDocument(
     store as DocumentStore<unknown>,
     submissionLedgerDocumentSchema,
-    (): SubmissionLedgerDocument => ({ version: 1, entries: [] }),
+    emptySubmissionLedger,
     'submission ledger',
   );
   // Insertion order = submission order, so trimming from the front drops the oldest.
   const byKey = new Map<string, SubmissionRecord>();
-  for (const entry of loaded.value.entries)
-    byKey.set(keyOf({ serverId: entry.serverId, jobId: entry.jobId }), entry);
+  for (const entry of loaded.value.entries) byKey.set(jobRefKey(entry), entry);
   trim();
 
   function trim(): void {
@@ -75,7 +75,7 @@ export function createSubmissionLedger(
     const fresh = parseDocument(store.reload(), submissionLedgerDocumentSchema, 'submission ledger');
     if (!fresh.ok) return;
     for (const entry of fresh.value.entries) {
-      const key = keyOf(entry);
+      const key = jobRefKey(entry);
       if (!byKey.has(key)) byKey.set(key, entry);
     }
   }
@@ -84,17 +84,17 @@ export function createSubmissionLedger(
     record(entry) {
       const parsed = submissionRecordSchema.parse(entry); // a bad entry here is a bug of the caller
       mergeFromStore();
-      const key = keyOf(parsed);
+      const key = jobRefKey(parsed);
       byKey.delete(key);
       byKey.set(key, parsed);
       trim();
       store.write({ version: 1, entries: [...byKey.values()] });
     },
     get(ref) {
-      const known = byKey.get(keyOf(ref));
+      const known = byKey.get(jobRefKey(ref));
       if (known) return known;
       mergeFromStore();
-      return byKey.get(keyOf(ref));
+      return byKey.get(jobRefKey(ref));
     },
     entries: () => [...byKey.values()],
     loadError: loaded.error,

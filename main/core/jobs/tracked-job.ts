@@ -36,3 +36,6 @@ export interface JobRef {
   serverId: string;
   jobId: string;
 }
+
+/** One string per job of one server, for maps keyed by job. */
+export const jobRefKey = (ref: JobRef): string => `${ref.serverId}\u0000${ref.jobId}`;

@@ -1,6 +1,6 @@
 /** Many job endings in one intent: counts by outcome, failures named first. Pure. */
 import type { NotificationIntent, NotificationUrgency } from './intent';
-import { plural } from './text';
+import { plural } from '../text/plural';
 
 const OUTCOMES = [
   ['failed', 'failed'],

@@ -18,6 +18,12 @@ export const notificationLedgerDocumentSchema = z.object({
 });
 export type NotificationLedgerDocument = z.infer<typeof notificationLedgerDocumentSchema>;
 
+export const emptyNotificationLedger = (): NotificationLedgerDocument => ({
+  version: 1,
+  entries: [],
+  held: [],
+});
+
 export type NotificationLedgerDocumentInput = z.input<typeof notificationLedgerDocumentSchema>;
 
 export interface NotificationLedgerOptions {
@@ -55,7 +61,7 @@ export function createNotificationLedger(
   const loaded = loadDocument(
     store as DocumentStore<unknown>,
     notificationLedgerDocumentSchema,
-    (): NotificationLedgerDocument => ({ version: 1, entries: [], held: [] }),
+    emptyNotificationLedger,
     'notification ledger',
   );
   // Kept in time order so trimming from the front drops the oldest.

@@ -11,6 +11,7 @@ import { PollingEngine } from '../engine/engine';
 import { createJobStore } from '../jobs/job-store';
 import { createProgressHistory } from '../jobs/progress-history';
 import { createSubmissionLedger } from '../jobs/submission-ledger';
+import { errorMessage } from '../text/error-message';
 import { createChangeFeed } from './change-feed';
 import type { CoreContext } from './core-context';
 import type { CoreDocuments } from './core-documents';
@@ -39,7 +40,7 @@ export async function assembleCore(
   const loaded = await loadConfig(deps);
   const issues: ConfigIssue[] = [...loaded.issues];
   const reportError = (error: unknown, context: string): void => {
-    const detail = error instanceof Error ? error.message : String(error);
+    const detail = errorMessage(error);
     if (deps.logger) deps.logger.warn(`${context}: ${sanitizeText(detail)}`);
     else console.error(`[cidx tray] ${context}:`, sanitizeText(detail));
   };

@@ -10,9 +10,9 @@ import { configDocumentPath } from '../config/paths';
 import type { JobStoreSnapshot } from '../jobs/job-snapshot';
 import { emptyJobStoreSnapshot, jobStoreSnapshotSchema } from '../jobs/job-snapshot';
 import type { SubmissionLedgerDocument } from '../jobs/submission-ledger';
-import { submissionLedgerDocumentSchema } from '../jobs/submission-ledger';
+import { emptySubmissionLedger, submissionLedgerDocumentSchema } from '../jobs/submission-ledger';
 import type { NotificationLedgerDocument } from '../notify/notification-ledger';
-import { notificationLedgerDocumentSchema } from '../notify/notification-ledger';
+import { emptyNotificationLedger, notificationLedgerDocumentSchema } from '../notify/notification-ledger';
 
 export const JOB_CACHE_FILE_NAME = 'job-cache.json';
 /** Shared with the CLI (main/cli/context.ts), so jobs it submitted can be retried here. */
@@ -44,14 +44,14 @@ export function openCoreDocuments(
     submissions: new JsonDocumentStore({
       path: configDocumentPath(configDir, SUBMISSIONS_FILE_NAME),
       schema: submissionLedgerDocumentSchema,
-      defaults: (): SubmissionLedgerDocument => ({ version: 1, entries: [] }),
+      defaults: emptySubmissionLedger,
       now,
       onIssue: report,
     }),
     notifications: new JsonDocumentStore({
       path: configDocumentPath(configDir, NOTIFICATIONS_FILE_NAME),
       schema: notificationLedgerDocumentSchema,
-      defaults: (): NotificationLedgerDocument => ({ version: 1, entries: [], held: [] }),
+      defaults: emptyNotificationLedger,
       now,
       onIssue: report,
     }),

@@ -15,7 +15,7 @@ export const PRUNE_EVERY_MS = 10 * 60_000;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-export function retentionPolicy(settings: RetentionSettings): RetentionPolicy {
+function retentionPolicy(settings: RetentionSettings): RetentionPolicy {
   return { maxAgeMs: settings.finishedDays * DAY_MS, maxFinishedPerServer: settings.maxFinishedPerServer };
 }
 

@@ -125,5 +125,3 @@ export function createServerCommands({ ctx, bridge, housekeeping, saveDocument }
     },
   };
 }
-
-export type ServerCommands = ReturnType<typeof createServerCommands>;

@@ -4,7 +4,6 @@
  */
 import type { AppSettings, PollingSettings } from '../config/settings';
 import type { EngineOptions } from '../engine/options';
-import type { PollingEngine } from '../engine/engine';
 import type { NotificationCenter } from '../notify/notifier';
 import type { CoreContext } from './core-context';
 import type { Housekeeping } from './housekeeping';
@@ -20,18 +19,14 @@ export function intervalsFrom(
   };
 }
 
-/** Retunes every server from its next tick, without dropping what the engine knows. */
-export function retuneEngine(engine: PollingEngine, polling: PollingSettings): void {
-  engine.setIntervals(intervalsFrom(polling));
-}
-
 export function applySettingsLive(
   ctx: CoreContext,
   settings: AppSettings,
   center: NotificationCenter,
   housekeeping: Housekeeping,
 ): void {
-  retuneEngine(ctx.engine, settings.polling);
+  // Every server from its next tick, without dropping what the engine knows.
+  ctx.engine.setIntervals(intervalsFrom(settings.polling));
   // Quiet hours may have ended or been switched off: release what they held.
   center.tick();
   housekeeping.prune();

@@ -6,6 +6,7 @@ import type { CidxFailure } from '../cidx/failure';
 import { describeZodError } from '../config/config-issues';
 import type { AppSettings } from '../config/settings';
 import { appSettingsSchema } from '../config/settings';
+import { isRecord } from '../is-record';
 import type { Result } from '../result';
 import { err, ok } from '../result';
 
@@ -17,11 +18,8 @@ type DeepPartial<T> = T extends readonly unknown[]
 
 export type SettingsPatch = DeepPartial<AppSettings>;
 
-const isPlainObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
 function deepMerge(base: unknown, patch: unknown): unknown {
-  if (!isPlainObject(base) || !isPlainObject(patch)) return patch === undefined ? base : patch;
+  if (!isRecord(base) || !isRecord(patch)) return patch === undefined ? base : patch;
   const merged: Record<string, unknown> = { ...base };
   for (const [key, value] of Object.entries(patch)) merged[key] = deepMerge(base[key], value);
   return merged;
@@ -32,8 +30,7 @@ export function applySettingsPatch(
   current: AppSettings,
   patch: SettingsPatch,
 ): Result<AppSettings, CidxFailure> {
-  if (!isPlainObject(patch))
-    return err({ kind: 'invalid-input', message: 'Settings not changed: not an object' });
+  if (!isRecord(patch)) return err({ kind: 'invalid-input', message: 'Settings not changed: not an object' });
   const parsed = appSettingsSchema.safeParse(deepMerge(current, patch));
   if (!parsed.success) {
     return err({

@@ -3,11 +3,10 @@
  * whose state changed, and the summary when it changed (the tray icon and tooltip follow it).
  */
 import type { JobStoreChange } from '../jobs/job-store';
-import { DEFAULT_SERVER_VIEW } from '../jobs/tracked-job';
-import type { ServerView } from '../jobs/tracked-job';
 import { isVisible } from '../jobs/visibility';
 import type { JobsSummary } from '../jobs/summary';
 import type { CoreContext } from './core-context';
+import type { TypicalDurations } from './view-builders';
 import { buildJobView, buildServerSnapshot, buildSummary } from './view-builders';
 
 /** The summary without its age, which changes on every call: only real changes are news. */
@@ -16,8 +15,6 @@ const summaryKey = (summary: JobsSummary): string => JSON.stringify({ ...summary
 export interface StoreBridge {
   /** Announces every job of a server again (its view changed: other users', system jobs). */
   republishServerJobs(serverId: string): void;
-  /** Publishes the summary if it differs from the last one published. */
-  publishSummaryIfChanged(): void;
   dispose(): void;
 }
 
@@ -25,16 +22,14 @@ export function bridgeStoreToFeed(ctx: CoreContext): StoreBridge {
   const { store, feed } = ctx;
   let lastSummary = summaryKey(buildSummary(ctx, ctx.deps.clock.now()));
 
-  const viewOf = (serverId: string): ServerView =>
-    store.servers().find((entry) => entry.serverId === serverId)?.view ?? DEFAULT_SERVER_VIEW;
-
   function publishJobs(serverId: string, jobIds: readonly string[]): void {
-    const view = viewOf(serverId);
+    const { view } = store.server(serverId);
     const now = ctx.deps.clock.now();
+    const memo: TypicalDurations = new Map();
     for (const jobId of jobIds) {
       const tracked = store.get({ serverId, jobId });
       if (tracked && isVisible(tracked.job, view)) {
-        feed.publish({ kind: 'job-upserted', job: buildJobView(ctx, tracked, now) });
+        feed.publish({ kind: 'job-upserted', job: buildJobView(ctx, tracked, now, memo) });
       } else {
         feed.publish({ kind: 'job-removed', serverId, jobId });
       }
@@ -66,7 +61,6 @@ export function bridgeStoreToFeed(ctx: CoreContext): StoreBridge {
       publishJobs(serverId, ids);
       publishSummaryIfChanged();
     },
-    publishSummaryIfChanged,
     dispose: unsubscribe,
   };
 }

@@ -24,7 +24,8 @@ import { buildSnapshot } from './view-builders';
 
 export async function createTrayCore(deps: TrayCoreDeps): Promise<TrayCore> {
   const { ctx, documents } = await assembleCore(deps);
-  const { engine, store, clock } = { ...ctx, clock: deps.clock };
+  const { engine, store } = ctx;
+  const { clock } = deps;
   const bridge = bridgeStoreToFeed(ctx);
   const housekeeping = createHousekeeping(ctx, documents.jobCache);
   const center = createCenter(ctx, documents.notifications);

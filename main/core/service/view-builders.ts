@@ -47,10 +47,10 @@ export function buildJobView(
 
 export function buildServerSnapshot(ctx: CoreContext, server: ServerConfig): ServerSnapshot {
   const identity = ctx.identities.get(server.id);
-  const entry = ctx.store.servers().find((candidate) => candidate.serverId === server.id);
+  const { state } = ctx.store.server(server.id);
   return {
     config: server,
-    state: entry?.state ? { ...entry.state } : null,
+    state: state ? { ...state } : null,
     username: identity?.username ?? null,
     role: identity?.role ?? null,
     secretStoreWarning: ctx.deps.secrets.describe().warning ?? null,
@@ -58,11 +58,10 @@ export function buildServerSnapshot(ctx: CoreContext, server: ServerConfig): Ser
 }
 
 export function buildSummary(ctx: CoreContext, now: number): JobsSummary {
-  const states = new Map(ctx.store.servers().map((entry) => [entry.serverId, entry.state]));
   const servers = ctx.document.servers.map((server) => ({
     serverId: server.id,
     enabled: server.enabled,
-    state: states.get(server.id) ?? null,
+    state: ctx.store.server(server.id).state,
   }));
   return summarizeJobs(ctx.store.jobs(), servers, now);
 }

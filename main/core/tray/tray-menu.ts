@@ -3,7 +3,9 @@
  * "Sync repository" submenu per server, the window, notification pause, quit.
  */
 import type { JobView, ServerSnapshot, TraySnapshot } from '../service/tray-types';
+import { plural } from '../text/plural';
 import type { RepositoryList, TrayMenuItem } from './tray-types';
+import { isActive } from '../cidx/job';
 
 export interface TrayMenuContext {
   now: number;
@@ -115,7 +117,7 @@ function pauseItems(snapshot: TraySnapshot, now: number): TrayMenuItem {
 }
 
 export function trayMenu(snapshot: TraySnapshot, context: TrayMenuContext): TrayMenuItem[] {
-  const active = snapshot.jobs.filter((j) => j.job.status === 'running' || j.job.status === 'pending');
+  const active = snapshot.jobs.filter((j) => isActive(j.job.status));
   const failures = snapshot.jobs.filter(
     (j) => !j.acknowledged && ['failed', 'cancelled', 'completed_partial'].includes(j.job.status),
   );
@@ -125,10 +127,7 @@ export function trayMenu(snapshot: TraySnapshot, context: TrayMenuContext): Tray
 
   items.push({
     type: 'label',
-    label:
-      active.length === 0
-        ? 'Nothing running'
-        : `${active.length} active job${active.length === 1 ? '' : 's'}`,
+    label: active.length === 0 ? 'Nothing running' : plural(active.length, 'active job'),
   });
   for (const job of active.slice(0, maxRunning)) items.push(runningItem(job, snapshot));
   if (active.length > maxRunning)

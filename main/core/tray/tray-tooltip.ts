@@ -1,6 +1,7 @@
 /** The tooltip: what runs, what failed, which servers are in trouble, and how old the data is. */
 import type { ServerSnapshot, TraySnapshot } from '../service/tray-types';
 import { formatDuration } from '../text/duration';
+import { plural } from '../text/plural';
 
 function serverTrouble(server: ServerSnapshot): string | null {
   const health = server.state?.health;
@@ -19,10 +20,7 @@ export function trayTooltip(snapshot: TraySnapshot, now: number): string {
     lines.push(`${summary.running} running${overall}`);
   } else lines.push('Nothing running');
   if (summary.pending > 0) lines.push(`${summary.pending} waiting`);
-  if (summary.unacknowledgedFailures > 0)
-    lines.push(
-      `${summary.unacknowledgedFailures} failed job${summary.unacknowledgedFailures === 1 ? '' : 's'}`,
-    );
+  if (summary.unacknowledgedFailures > 0) lines.push(plural(summary.unacknowledgedFailures, 'failed job'));
   for (const server of snapshot.servers) {
     const trouble = serverTrouble(server);
     if (trouble) lines.push(trouble);

@@ -34,23 +34,31 @@ export function planForSync(
   repositoryId: string,
   options: SyncOptionsUsed,
 ): JobPlan {
-  const files = behaviour.filesChanged ?? 3;
   return {
     pendingMs: behaviour.pendingMs ?? 0,
     runMs: behaviour.runMs ?? 1000,
     outcome: behaviour.outcome ?? 'completed',
     phases: [],
     ...(behaviour.error !== undefined ? { error: behaviour.error } : {}),
-    result: {
-      success: true,
-      message:
-        files > 0
-          ? `Successfully synced repository '${repositoryId}' with golden repository`
-          : `Repository '${repositoryId}' is already up to date`,
-      repository_id: repositoryId,
-      changes_applied: files > 0,
-      files_changed: files,
-      options_used: options,
-    },
+    result: syncResult(repositoryId, behaviour.filesChanged ?? 3, options),
+  };
+}
+
+/** The §3.4 result of a sync that changed `files` files. */
+export function syncResult(
+  repositoryId: string,
+  files: number,
+  options: SyncOptionsUsed,
+): Record<string, unknown> {
+  return {
+    success: true,
+    message:
+      files > 0
+        ? `Successfully synced repository '${repositoryId}' with golden repository`
+        : `Repository '${repositoryId}' is already up to date`,
+    repository_id: repositoryId,
+    changes_applied: files > 0,
+    files_changed: files,
+    options_used: options,
   };
 }

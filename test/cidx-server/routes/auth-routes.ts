@@ -96,15 +96,25 @@ function mfaVerify(state: ServerState, request: RequestContext): HttpResponse {
   return loginResponse(state, user);
 }
 
-/** `POST /api/auth/refresh`: rotation, replay detection; 401s carry no WWW-Authenticate (§1.3). */
-function refresh(state: ServerState, request: RequestContext): HttpResponse {
+/** The `refresh_token` body both refresh routes take, or their 422. */
+function readRefreshToken(
+  state: ServerState,
+  request: RequestContext,
+): { ok: true; token: string; now: number } | { ok: false; response: HttpResponse } {
   const parsed = readBody(state, request, false);
-  if (!parsed.ok) return parsed.response;
+  if (!parsed.ok) return parsed;
   const errors: FieldError[] = [];
   checkString(parsed.body, 'refresh_token', true, { min: 1, max: 1000 }, errors);
-  if (errors.length > 0) return validationError(state.clock.now(), errors);
-  const now = state.clock.now();
-  const outcome = state.refreshTokens.rotate(String(parsed.body.refresh_token).trim(), now);
+  if (errors.length > 0) return { ok: false, response: validationError(state.clock.now(), errors) };
+  return { ok: true, token: String(parsed.body.refresh_token).trim(), now: state.clock.now() };
+}
+
+/** `POST /api/auth/refresh`: rotation, replay detection; 401s carry no WWW-Authenticate (§1.3). */
+function refresh(state: ServerState, request: RequestContext): HttpResponse {
+  const read = readRefreshToken(state, request);
+  if (!read.ok) return read.response;
+  const { token, now } = read;
+  const outcome = state.refreshTokens.rotate(token, now);
   if (!outcome.ok) return detail(outcome.status, outcome.detail);
   const user = state.users.get(outcome.username);
   if (!user) return detail(401, 'User not found');
@@ -120,13 +130,10 @@ function refresh(state: ServerState, request: RequestContext): HttpResponse {
 
 /** Legacy `POST /auth/refresh`: spends the token, returns no successor (§1.3). */
 function legacyRefresh(state: ServerState, request: RequestContext): HttpResponse {
-  const parsed = readBody(state, request, false);
-  if (!parsed.ok) return parsed.response;
-  const errors: FieldError[] = [];
-  checkString(parsed.body, 'refresh_token', true, { min: 1, max: 1000 }, errors);
-  if (errors.length > 0) return validationError(state.clock.now(), errors);
-  const now = state.clock.now();
-  const username = state.refreshTokens.peekUsername(String(parsed.body.refresh_token).trim(), now);
+  const read = readRefreshToken(state, request);
+  if (!read.ok) return read.response;
+  const { token, now } = read;
+  const username = state.refreshTokens.peekUsername(token, now);
   const user = username ? state.users.get(username) : undefined;
   if (!user) return detail(401, "Token refresh failed: 'new_access_token'", { 'www-authenticate': 'Bearer' });
   return json(200, {

@@ -1,3 +1,4 @@
+import { syncResult as planSyncResult } from '../jobs/job-plan';
 import type { Flavor, ScenarioDefinition, ScriptedJob } from '../types';
 import { emptyScenario } from './empty';
 
@@ -68,19 +69,9 @@ function history(head: boolean): ScriptedJob[] {
   ];
 }
 
-function syncResult(repo: string, files: number): Record<string, unknown> {
-  return {
-    success: true,
-    message:
-      files > 0
-        ? `Successfully synced repository '${repo}' with golden repository`
-        : `Repository '${repo}' is already up to date`,
-    repository_id: repo,
-    changes_applied: files > 0,
-    files_changed: files,
-    options_used: { incremental: true, force: false, pull_remote: false },
-  };
-}
+/** What the CLI's default sync reports. */
+const syncResult = (repo: string, files: number): Record<string, unknown> =>
+  planSyncResult(repo, files, { incremental: true, force: false, pull_remote: false });
 
 /** The feed: one of these every few seconds, cycling forever. */
 function feed(head: boolean): ScriptedJob[] {

@@ -42,3 +42,28 @@ export function observe(response: ApiResponse): Observed {
     body: response.body,
   };
 }
+
+/** The CLI's sync body (cidx-api.md §3.1). */
+export const CLI_SYNC_BODY = {
+  force_sync: false,
+  incremental: true,
+  pull_remote: true,
+  ignore_patterns: null,
+};
+
+/** The repository probes both flavours' auth captures made, in this order. */
+export async function recordRepoProbes(
+  { api, record }: Pick<ReplayContext, 'api' | 'record'>,
+  token: string,
+): Promise<void> {
+  record('repos_list', await api.get('/api/repos', token));
+  record('repos_available', await api.get('/api/repos/available', token));
+  record(
+    'repos_sync_unknown',
+    await api.request('POST', '/api/repos/sync', { token, body: { repository_alias: 'nope' } }),
+  );
+  record(
+    'repositories_sync_unknown',
+    await api.request('POST', '/api/repositories/nope/sync', { token, body: CLI_SYNC_BODY }),
+  );
+}

@@ -1,5 +1,4 @@
-import type { Replay } from './contract-replay-types';
-import { CLI_SYNC_BODY } from './contract-replays-v5';
+import { CLI_SYNC_BODY, recordRepoProbes, type Replay } from './contract-replay-types';
 
 const CIDX_META = { alias: 'cidx-meta', repoUrl: 'local://cidx-meta' };
 const MY_PROJ_DATES = { activatedAt: '2026-05-01T10:00:00+00:00', lastAccessed: '2026-05-02T11:00:00+00:00' };
@@ -61,16 +60,7 @@ export const headAuthHealthJobs: Replay = {
     record('job_404', await api.get('/api/jobs/does-not-exist', token));
     record('job_status_path', await api.get('/api/jobs/does-not-exist/status', token));
     record('cancel_unknown', await api.request('DELETE', '/api/jobs/does-not-exist', { token }));
-    record('repos_list', await api.get('/api/repos', token));
-    record('repos_available', await api.get('/api/repos/available', token));
-    record(
-      'repos_sync_unknown',
-      await api.request('POST', '/api/repos/sync', { token, body: { repository_alias: 'nope' } }),
-    );
-    record(
-      'repositories_sync_unknown',
-      await api.request('POST', '/api/repositories/nope/sync', { token, body: CLI_SYNC_BODY }),
-    );
+    await recordRepoProbes({ api, record }, token);
     record(
       'refresh_golden_unknown',
       await api.request('POST', '/api/admin/golden-repos/nope/refresh', { token }),

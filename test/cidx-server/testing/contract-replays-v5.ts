@@ -1,12 +1,4 @@
-import type { Replay } from './contract-replay-types';
-
-/** The CLI's sync body (cidx-api.md §3.1). */
-export const CLI_SYNC_BODY = {
-  force_sync: false,
-  incremental: true,
-  pull_remote: true,
-  ignore_patterns: null,
-};
+import { CLI_SYNC_BODY, recordRepoProbes, type Replay } from './contract-replay-types';
 
 /** v5_auth_jobs.json: a fresh v5 server, signed in as admin. */
 export const v5AuthJobs: Replay = {
@@ -47,16 +39,7 @@ export const v5AuthJobs: Replay = {
     record('job_status_path_404', await api.get('/api/jobs/does-not-exist/status', token));
     record('job_cancel_post_405', await api.request('POST', '/api/jobs/does-not-exist/cancel', { token }));
     record('cancel_unknown', await api.request('DELETE', '/api/jobs/does-not-exist', { token }));
-    record('repos_list', await api.get('/api/repos', token));
-    record('repos_available', await api.get('/api/repos/available', token));
-    record(
-      'repos_sync_unknown',
-      await api.request('POST', '/api/repos/sync', { token, body: { repository_alias: 'nope' } }),
-    );
-    record(
-      'repositories_sync_unknown',
-      await api.request('POST', '/api/repositories/nope/sync', { token, body: CLI_SYNC_BODY }),
-    );
+    await recordRepoProbes({ api, record }, token);
     const refresh = await api.request('POST', '/api/admin/golden-repos/nope/refresh', { token });
     record('refresh_golden_unknown', refresh);
     record('jobs_after_refresh', await api.get('/api/jobs', token));

@@ -9,9 +9,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 /** The Electron version package.json pins; electron-builder reads it from the `version` file. */
-export const STANDIN_ELECTRON_VERSION = '45.5.0';
+const STANDIN_ELECTRON_VERSION = '45.5.0';
 
-export const STANDIN_EXIT_MESSAGE = 'electron stand-in: this is not Electron, it cannot open a window';
+const STANDIN_EXIT_MESSAGE = 'electron stand-in: this is not Electron, it cannot open a window';
 
 const executable = `#!/bin/sh
 echo "${STANDIN_EXIT_MESSAGE}" >&2

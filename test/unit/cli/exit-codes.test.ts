@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { FAILURE_KINDS, type FailureKind } from '../../../main/core/cidx/failure';
 import { CliError, orFail } from '../../../main/cli/cli-error';
@@ -41,6 +42,12 @@ describe('exit codes', () => {
       internal: 70,
       interrupted: 130,
     });
+    // The README's exit-code table lists exactly these codes, no more and no fewer.
+    const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
+    const start = readme.indexOf('| exit code | meaning |');
+    const table = readme.slice(start, readme.indexOf('\n\n', start));
+    const documented = [...table.matchAll(/^\| (\d+) \|/gm)].map((match) => Number(match[1]));
+    expect(documented).toEqual(Object.values(EXIT));
   });
 
   it('builds a CliError from a failure with its context and code', () => {

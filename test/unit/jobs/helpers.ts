@@ -1,49 +1,14 @@
 /** Shared test helpers for jobs and notify: a fake clock, a memory document store, job builders. */
-import type { Clock, TimerHandle } from '../../../main/core/clock';
 import type { Job } from '../../../main/core/cidx/job';
 import type { DocumentStore } from '../../../main/core/config/stores';
 import type { ServerState } from '../../../main/core/engine/events';
+import { FakeClock } from '../../support/fake-clock';
 import { makeJob as jobFixture } from '../../support/job-fixture';
 import { makeServerState as serverStateFixture } from '../../support/server-state-fixture';
 
-export interface FakeClock extends Clock {
-  advance(ms: number): void;
-  set(at: number): void;
-  pendingTimers(): number;
-}
-
+/** The shared FakeClock, at the time these suites' jobs are built around. */
 export function createFakeClock(start = Date.UTC(2026, 10, 28, 9, 0, 0)): FakeClock {
-  let now = start;
-  let nextId = 0;
-  const timers = new Map<number, { at: number; callback: () => void }>();
-  const runDue = (): void => {
-    for (;;) {
-      const due = [...timers].filter(([, t]) => t.at <= now).sort((a, b) => a[1].at - b[1].at)[0];
-      if (!due) return;
-      timers.delete(due[0]);
-      due[1].callback();
-    }
-  };
-  return {
-    now: () => now,
-    setTimeout(callback, ms) {
-      const id = ++nextId;
-      timers.set(id, { at: now + ms, callback });
-      return { id } as unknown as TimerHandle;
-    },
-    clearTimeout(handle) {
-      timers.delete((handle as unknown as { id: number }).id);
-    },
-    advance(ms) {
-      now += ms;
-      runDue();
-    },
-    set(at) {
-      now = at;
-      runDue();
-    },
-    pendingTimers: () => timers.size,
-  };
+  return new FakeClock(start);
 }
 
 export interface MemoryStore<T> extends DocumentStore<T> {

@@ -72,7 +72,7 @@ describe('job store', () => {
     const job = makeJob({ operationType: 'reindex', progress: 10 });
     store.apply({ type: 'job-added', serverId: 'work', job, createdSinceLastPoll: true });
     const firstSeen = clock.now();
-    clock.advance(60_000);
+    clock.advanceSync(60_000);
     // No change in progress or phase: not a sign of life.
     store.apply({ type: 'job-changed', serverId: 'work', job: { ...job }, previous: job });
     expect(store.get({ serverId: 'work', jobId: job.id })?.lastActivityAt).toBe(firstSeen);

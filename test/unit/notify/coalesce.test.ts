@@ -49,10 +49,10 @@ describe('coalescing', () => {
     const delivered: NotificationIntent[] = [];
     const coalescer = createCoalescer({ clock, windowMs: () => 3_000, deliver: (i) => delivered.push(i) });
     coalescer.add(intent('a', 'completed'));
-    clock.advance(2_000);
+    clock.advanceSync(2_000);
     coalescer.add(intent('b', 'completed'));
     expect(delivered).toEqual([]);
-    clock.advance(1_000);
+    clock.advanceSync(1_000);
     expect(delivered.map((i) => i.title)).toEqual(['2 jobs finished']);
     coalescer.add(intent('c', 'failed'));
     coalescer.flush();

@@ -37,7 +37,7 @@ describe('notification center', () => {
     const { clock, center, delivered } = setup();
     center.handle(finishEvent('j1', 'completed'));
     expect(delivered).toEqual([]);
-    clock.advance(3_000);
+    clock.advanceSync(3_000);
     expect(delivered.map((i) => i.key)).toEqual(['work/j1/completed']);
   });
 
@@ -45,13 +45,13 @@ describe('notification center', () => {
     const store = memoryStore<NotificationLedgerDocument>();
     const first = setup({ store });
     first.center.handle(finishEvent('j1', 'failed'));
-    first.clock.advance(3_000);
+    first.clock.advanceSync(3_000);
     first.center.dispose();
 
     const second = setup({ store });
     second.center.handle(finishEvent('j1', 'failed'));
     second.center.handle(finishEvent('j1', 'failed', { catchUp: true }));
-    second.clock.advance(60_000);
+    second.clock.advanceSync(60_000);
     expect(first.delivered).toHaveLength(1);
     expect(second.delivered).toEqual([]);
   });
@@ -59,19 +59,19 @@ describe('notification center', () => {
   it('does not notify again when a finished event is replayed after the server was offline', () => {
     const { clock, center, delivered } = setup();
     center.handle(finishEvent('j1', 'completed'));
-    clock.advance(3_000);
+    clock.advanceSync(3_000);
     center.handle({ type: 'server-state', serverId: 'work', state: makeServerState({ health: 'offline' }) });
     center.handle({ type: 'server-state', serverId: 'work', state: makeServerState({ health: 'online' }) });
     center.handle(finishEvent('j1', 'completed', { catchUp: true }));
     center.handle(addedEvent(finished(makeJob({ id: 'j1' }), 'completed'), true));
-    clock.advance(60_000);
+    clock.advanceSync(60_000);
     expect(delivered).toHaveLength(1);
   });
 
   it('turns a burst of 10 endings into one summary', () => {
     const { clock, center, delivered } = setup();
     for (let i = 0; i < 10; i += 1) center.handle(finishEvent(`j${i}`, i < 7 ? 'completed' : 'failed'));
-    clock.advance(3_000);
+    clock.advanceSync(3_000);
     expect(delivered).toHaveLength(1);
     expect(delivered[0]).toMatchObject({ kind: 'summary', title: '10 jobs finished' });
     expect(delivered[0]?.body).toMatch(/^3 failed, 7 completed\./);
@@ -80,11 +80,11 @@ describe('notification center', () => {
   it('gathers catch-up endings on start into one digest', () => {
     const { clock, center, delivered } = setup();
     center.handle(finishEvent('a', 'completed', { catchUp: true }));
-    clock.advance(4_000);
+    clock.advanceSync(4_000);
     center.handle(finishEvent('b', 'failed', { catchUp: true, serverId: 'home' }));
     center.handle(finishEvent('c', 'cancelled', { catchUp: true }));
     expect(delivered).toEqual([]);
-    clock.advance(6_000);
+    clock.advanceSync(6_000);
     expect(delivered).toHaveLength(1);
     expect(delivered[0]).toMatchObject({
       kind: 'digest',
@@ -98,7 +98,7 @@ describe('notification center', () => {
     for (let i = 0; i < 30; i += 1) {
       center.handle(addedEvent(finished(makeJob({ id: `h${i}` }), i % 2 ? 'failed' : 'completed'), false));
     }
-    clock.advance(60_000);
+    clock.advanceSync(60_000);
     expect(delivered).toEqual([]);
     expect(store.writes).toBe(0);
   });
@@ -112,11 +112,11 @@ describe('notification center', () => {
     center.handle(finishEvent('a', 'completed'));
     center.handle(finishEvent('b', 'failed'));
     center.handle(finishEvent('c', 'cancelled'));
-    clock.advance(3_000);
+    clock.advanceSync(3_000);
     expect(delivered.map((i) => i.key)).toEqual(['work/b/failed']);
     expect(center.heldCount()).toBe(2);
 
-    clock.set(new Date(2026, 10, 11, 7, 0).getTime());
+    clock.advanceSyncTo(new Date(2026, 10, 11, 7, 0).getTime());
     expect(delivered).toHaveLength(2);
     expect(delivered[1]).toMatchObject({
       kind: 'digest',
@@ -145,7 +145,7 @@ describe('notification center', () => {
       clock: createFakeClock(new Date(2026, 10, 11, 8, 0).getTime()),
     });
     expect(morning.center.heldCount()).toBe(2);
-    morning.clock.advance(0);
+    morning.clock.advanceSync(0);
     expect(morning.delivered.map((i) => i.title)).toEqual(['During quiet hours: 2 jobs finished']);
     expect(morning.center.heldCount()).toBe(0);
     // Released once: a third start has nothing to show.
@@ -154,7 +154,7 @@ describe('notification center', () => {
       settings: quiet,
       clock: createFakeClock(new Date(2026, 10, 11, 9, 0).getTime()),
     });
-    later.clock.advance(0);
+    later.clock.advanceSync(0);
     expect(later.delivered).toEqual([]);
   });
 
@@ -163,7 +163,7 @@ describe('notification center', () => {
       settings: { pausedUntil: Date.UTC(2030, 0, 1), failuresBreakThrough: false },
     });
     center.handle(finishEvent('b', 'failed'));
-    clock.advance(3_000);
+    clock.advanceSync(3_000);
     expect(delivered).toEqual([]);
     setSettings({});
     center.tick();
@@ -175,7 +175,7 @@ describe('notification center', () => {
     const { clock, center, delivered } = setup({ store });
     expect(center.ledgerError?.kind).toBe('corrupt-document');
     center.handle(finishEvent('j1', 'completed'));
-    clock.advance(3_000);
+    clock.advanceSync(3_000);
     expect(delivered).toHaveLength(1);
     expect((store.value as NotificationLedgerDocument).version).toBe(1);
   });

@@ -1,0 +1,30 @@
+/** Whose jobs a command shows on a server: the signed-in user's, unless the server or a flag says all users. */
+import type { Job } from '../core/cidx/job';
+import type { ServerConfig } from '../core/config';
+import type { ServerView } from '../core/jobs';
+import type { CliContext } from './context';
+
+export interface ViewFlags {
+  allUsers?: boolean;
+  system?: boolean;
+}
+
+/**
+ * Asks the server who is signed in. Over an API key the probe names nobody (cidx-api.md §7);
+ * then a job we submitted (one of `knownJobs` in the ledger) names its owner.
+ */
+export async function serverViewFor(
+  ctx: CliContext,
+  server: ServerConfig,
+  flags: ViewFlags,
+  knownJobs: readonly Job[] = [],
+): Promise<ServerView> {
+  const probe = await ctx.client(server).probe();
+  const ownJob = knownJobs.find((job) => ctx.ledger.get({ serverId: server.id, jobId: job.id }));
+  return {
+    username: (probe.ok ? probe.value.username : null) ?? ownJob?.username ?? null,
+    showAllUsers: flags.allUsers ?? server.showAllUsers,
+    showSystemJobs: flags.system ?? server.showSystemJobs,
+    enabled: true,
+  };
+}
