@@ -3,7 +3,7 @@
  * Hosts call `pollNow()` after every command, on resume, unlock and network return.
  */
 import type { Job } from '../cidx/job';
-import type { EngineEvent, EngineEventListener, ServerState } from './events';
+import type { EngineBatch, EngineBatchListener, EngineEventListener, ServerState } from './events';
 import type { EngineOptions } from './options';
 import { definedOptions, resolveEngineOptions } from './options';
 import type { PolledServer } from './server-poller';
@@ -12,7 +12,7 @@ import { ServerPoller } from './server-poller';
 export class PollingEngine {
   readonly options: EngineOptions;
   private readonly pollers = new Map<string, ServerPoller>();
-  private readonly listeners = new Set<EngineEventListener>();
+  private readonly listeners = new Set<EngineBatchListener>();
   private started = false;
 
   constructor(options: Partial<EngineOptions> = {}) {
@@ -25,7 +25,12 @@ export class PollingEngine {
    */
   addServer(server: PolledServer, seedJobs: readonly Job[] = []): void {
     this.removeServer(server.id);
-    const poller = new ServerPoller(server, this.options, (event) => this.emit(event), seedJobs);
+    const poller = new ServerPoller(
+      server,
+      this.options,
+      (events) => this.emit({ serverId: server.id, events }),
+      seedJobs,
+    );
     this.pollers.set(server.id, poller);
     if (this.started) poller.start();
   }
@@ -90,23 +95,33 @@ export class PollingEngine {
     return this.pollers.get(serverId)?.getJobs() ?? [];
   }
 
-  /** Returns the unsubscribe function. */
-  on(listener: EngineEventListener): () => void {
+  /**
+   * Every tick of every server as one batch: its job events, then its state. The product core
+   * applies a batch as one unit (one store update, one patch). Returns the unsubscribe function.
+   */
+  onBatch(listener: EngineBatchListener): () => void {
     this.listeners.add(listener);
     return () => {
       this.listeners.delete(listener);
     };
   }
 
-  private emit(event: EngineEvent): void {
+  /** The same stream one event at a time, for consumers that fold events one by one. */
+  on(listener: EngineEventListener): () => void {
+    return this.onBatch((batch) => {
+      for (const event of batch.events) listener(event);
+    });
+  }
+
+  private emit(batch: EngineBatch): void {
     // Removed servers fall silent at once, even with a poll in flight.
-    if (!this.pollers.has(event.serverId)) return;
+    if (!this.pollers.has(batch.serverId)) return;
     for (const listener of [...this.listeners]) {
       try {
-        listener(event);
+        listener(batch);
       } catch (error) {
         // A bug in one consumer must not stop the polling of every server.
-        this.options.reportError(error, `engine listener failed on ${event.type}`);
+        this.options.reportError(error, `engine listener failed on a batch of ${batch.serverId}`);
       }
     }
   }

@@ -59,3 +59,11 @@ export type EngineEvent =
   | { type: 'server-state'; serverId: string; state: ServerState };
 
 export type EngineEventListener = (event: EngineEvent) => void;
+
+/** What one tick of one server told, in order, ending with its state (or one state change alone). */
+export interface EngineBatch {
+  serverId: string;
+  events: readonly EngineEvent[];
+}
+
+export type EngineBatchListener = (batch: EngineBatch) => void;

@@ -49,11 +49,14 @@ export class ServerPoller {
   private awaited = new Set<string>();
   private submittedHere = new Set<string>();
   private focus = new Set<string>();
+  /** What the tick in flight learned, emitted with its closing state. */
+  private tickEvents: EngineEvent[] = [];
 
   constructor(
     private readonly server: PolledServer,
     private readonly options: EngineOptions,
-    private readonly emit: (event: EngineEvent) => void,
+    /** One call per tick with everything it learned, or one state change outside a tick. */
+    private readonly emit: (events: readonly EngineEvent[]) => void,
     seedJobs: readonly Job[] = [],
   ) {
     this.bornAt = options.clock.now();
@@ -85,7 +88,7 @@ export class ServerPoller {
     this.pollAgain = false;
     // Said at once even with a poll in flight: that poll's answer is dropped, not reported.
     this.state = { ...this.state, mode: 'paused', nextPollAt: null };
-    this.emit({ type: 'server-state', serverId: this.server.id, state: this.getState() });
+    this.emit([this.stateEvent()]);
   }
 
   /** Poll at once (after a command, on resume, on network return); coalesced with one in flight. */
@@ -156,6 +159,7 @@ export class ServerPoller {
     const { clock } = this.options;
     const startedAt = clock.now();
     let report: PollReport | null = null;
+    this.tickEvents = [];
     try {
       report = await pollOnce(
         this.server.api,
@@ -193,8 +197,11 @@ export class ServerPoller {
     // Still "in flight" while scheduling, so a listener calling pollNow() above is coalesced.
     this.scheduleAfterTick();
     this.inFlight = false;
-    // Every tick ends with the state, so each view can show how old its data is.
-    this.emit({ type: 'server-state', serverId: this.server.id, state: this.getState() });
+    // Every tick ends with the state, so each view can show how old its data is; what the tick
+    // learned travels with it as one batch, applied by the store as one unit.
+    const events = [...this.tickEvents, this.stateEvent()];
+    this.tickEvents = [];
+    this.emit(events);
   }
 
   private absorb(report: PollReport | null, startedAt: number): void {
@@ -260,7 +267,7 @@ export class ServerPoller {
       latencyMs: report.latencyMs ?? this.state.latencyMs,
       ...(report.serverInfo ? { version: report.serverInfo.version, flavor: report.serverInfo.flavor } : {}),
     });
-    for (const event of events) this.emit(event);
+    this.tickEvents.push(...events);
   }
 
   private scheduleAfterTick(): void {
@@ -280,7 +287,11 @@ export class ServerPoller {
     this.state = { ...before, ...patch };
     // Inside a tick the closing emission covers it; outside (stop, a command) say it now.
     if (isNoteworthyChange(before, this.state) && !this.inFlight) {
-      this.emit({ type: 'server-state', serverId: this.server.id, state: this.getState() });
+      this.emit([this.stateEvent()]);
     }
+  }
+
+  private stateEvent(): EngineEvent {
+    return { type: 'server-state', serverId: this.server.id, state: this.getState() };
   }
 }

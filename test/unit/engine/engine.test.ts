@@ -223,3 +223,21 @@ describe('PollingEngine on one server', () => {
     expect(h.engine.serverIds()).toEqual([]);
   });
 });
+
+describe('PollingEngine batches', () => {
+  it('hands each tick over as one batch: its job events in order, its state last', async () => {
+    const h = harness();
+    const batches: { serverId: string; types: string[] }[] = [];
+    h.engine.onBatch((batch) =>
+      batches.push({ serverId: batch.serverId, types: batch.events.map((event) => event.type) }),
+    );
+    h.api.addJob({ status: 'running' });
+    h.api.addJob({ status: 'pending' });
+    h.engine.start();
+    await h.clock.advance(0);
+    const tick = batches.find((batch) => batch.types.includes('job-added'));
+    expect(tick).toEqual({ serverId: 's1', types: ['job-added', 'job-added', 'server-state'] });
+    // The per-event stream is the same events, flattened.
+    expect(h.events.filter((event) => event.type === 'job-added')).toHaveLength(2);
+  });
+});
