@@ -1,7 +1,8 @@
 /**
  * Contract test: replays the requests behind every captured payload in
- * shared/cidx-captures/*.json against the double in the matching flavour, and compares status,
- * the headers that matter, and every body field (names, types, deterministic values).
+ * test/fixtures/cidx-captures/*.json (recorded from the real servers, see the README there)
+ * against the double in the matching flavour, and compares status, the headers that matter,
+ * and every body field (names, types, deterministic values).
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -20,9 +21,8 @@ import {
 import { v5AuthJobs, v5SyncFlows } from '../cidx-server/testing/contract-replays-v5';
 import { apiClient } from '../cidx-server/testing/http-client';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-// CI clones the repository next to a copy of shared/ (see the task brief).
-const capturesDir = path.join(path.resolve(repoRoot, '../shared'), 'cidx-captures');
+// In the repository, so a fresh clone runs the contract test with nothing beside it.
+const capturesDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/cidx-captures');
 
 const REPLAYS: Record<string, Replay> = {
   'head_auth_health_jobs.json': headAuthHealthJobs,
@@ -58,15 +58,16 @@ describe('the capture comparator', () => {
 if (!existsSync(capturesDir)) {
   it('finds the captured payloads', () => {
     throw new Error(
-      `cidx captures not found at ${capturesDir}: place shared/ next to the repository (shared/cidx-captures/*.json)`,
+      `cidx captures not found at ${capturesDir}: they are committed under test/fixtures/cidx-captures/*.json`,
     );
   });
 } else {
   const files = readdirSync(capturesDir).filter((f) => f.endsWith('.json'));
 
-  it('has a replay for every capture file', () => {
+  it('has a replay for every capture file and a capture file for every replay', () => {
     expect(files.length).toBeGreaterThan(0);
     expect(files.filter((f) => !REPLAYS[f])).toEqual([]);
+    expect(Object.keys(REPLAYS).filter((f) => !files.includes(f))).toEqual([]);
   });
 
   for (const file of files) {
