@@ -5,8 +5,7 @@ import { IssuesBanner } from './components/IssuesBanner';
 import { LiveRegion } from './components/LiveRegion';
 import { NavTabs, panelId, tabId } from './components/NavTabs';
 import { useProjectionStore } from './stores/projectionStore';
-import { useServersStore } from './stores/serversStore';
-import { useSummaryStore } from './stores/summaryStore';
+import { selectOldestSuccessAt, useServersStore } from './stores/serversStore';
 import { useUiStore, type ViewName } from './stores/uiStore';
 import { FirstRun } from './views/FirstRun';
 import { JobsView } from './views/JobsView';
@@ -44,7 +43,7 @@ function Content() {
 }
 
 export function App() {
-  const oldestSuccessAt = useSummaryStore((s) => s.summary?.oldestSuccessAt ?? null);
+  const oldestSuccessAt = useServersStore(selectOldestSuccessAt);
   const loaded = useProjectionStore((s) => s.version !== null);
   return (
     <div className="app">

@@ -4,7 +4,7 @@
  * extension, where Electron makes a Tray nobody can see. Then the window opens on launch.
  */
 import { execFile } from 'node:child_process';
-import { app, Tray, type NativeImage } from 'electron';
+import { app, Menu, Tray, type NativeImage } from 'electron';
 import { systemClock } from '../core/clock';
 import type { TrayCore } from '../core/service/tray-types';
 import type { AppPages } from './app-pages';
@@ -75,6 +75,7 @@ export async function startTray(deps: {
   const adapter = createTrayAdapter({
     tray,
     core: deps.core,
+    buildMenu: (template) => Menu.buildFromTemplate(template),
     clock: systemClock,
     platform: deps.platform,
     imageFor,

@@ -66,8 +66,8 @@ export function followLaunchAtLogin(
   };
   apply(current);
   return core.subscribe((patch) => {
-    if (patch.change.kind !== 'settings-changed' || patch.change.settings.launchAtLogin === current) return;
-    current = patch.change.settings.launchAtLogin;
+    if (!patch.settings || patch.settings.launchAtLogin === current) return;
+    current = patch.settings.launchAtLogin;
     apply(current);
   });
 }

@@ -1,4 +1,5 @@
 /** Carries out what a tray menu click asks for, through the core (the tray decides nothing). */
+import { pauseUntil } from '../core/tray/tray-menu';
 import type { RepositoryList, TrayAction } from '../core/tray/tray-types';
 import type { JobRef } from '../core/jobs/tracked-job';
 import type { TrayCore } from '../core/service/tray-types';
@@ -8,6 +9,8 @@ export interface TrayActionDeps {
   repositories: Map<string, RepositoryList>;
   /** Re-render the tray (after the repositories cache changed). */
   refresh(): void;
+  /** Clock time of the click: a pause is measured from it. */
+  now(): number;
   openWindow(job?: JobRef): void;
   quit(): void;
   /** A command failed: the person hears why (a notification) and the log keeps it. */
@@ -36,7 +39,9 @@ export async function runTrayAction(action: TrayAction, deps: TrayActionDeps): P
     case 'pause-notifications':
       return check(
         'Could not pause notifications',
-        await core.updateSettings({ notifications: { pausedUntil: action.until } }),
+        await core.updateSettings({
+          notifications: { pausedUntil: pauseUntil(action.duration, deps.now()) },
+        }),
       );
     case 'resume-notifications':
       return check(

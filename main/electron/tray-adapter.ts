@@ -1,12 +1,15 @@
 /**
- * Applies the pure tray model to Electron's Tray: on every core patch (at most 4 times a second)
- * and every 15 s (so "Updated 2 min ago" stays honest), only what changed is set again.
- * Keeps the per-server repositories cache the "Sync repository" submenu shows.
+ * Applies the pure tray model to Electron's Tray. The adapter is a projection of the core's
+ * patch stream (core/tray/tray-projection.ts): it joins from one snapshot, follows patches, and
+ * renders at most 4 times a second and every 15 s (so "Updated 2 min ago" stays honest). Only
+ * what changed is set again; the menu is rebuilt only when its text changed, because replacing
+ * it closes a menu the person has open.
  */
-import { Menu, type NativeImage, type Tray } from 'electron';
+import type { MenuItemConstructorOptions, Menu, NativeImage, Tray } from 'electron';
 import type { Clock, TimerHandle } from '../core/clock';
 import type { TrayCore } from '../core/service/tray-types';
 import { buildTrayModel } from '../core/tray/tray-model';
+import { createTrayProjection } from '../core/tray/tray-projection';
 import type { RepositoryList, TrayAction, TrayIcon, TrayModel } from '../core/tray/tray-types';
 import { runTrayAction, type TrayActionDeps } from './tray-actions';
 import { menuTemplate } from './tray-menu-template';
@@ -18,10 +21,12 @@ export const AGE_REFRESH_MS = 15_000;
 /** Windows cuts tray tooltips at 127 characters (NOTIFYICONDATA.szTip). */
 export const WINDOWS_TOOLTIP_MAX = 127;
 
-export interface TrayAdapterDeps extends Omit<TrayActionDeps, 'repositories' | 'refresh' | 'core'> {
+export interface TrayAdapterDeps extends Omit<TrayActionDeps, 'repositories' | 'refresh' | 'core' | 'now'> {
   /** Null on desktops without a tray: the taskbar still follows the model. */
   tray: TrayLike | null;
   core: Pick<TrayCore, 'snapshot' | 'subscribe'> & TrayActionDeps['core'];
+  /** `Menu.buildFromTemplate` in the app; injected so the adapter runs without Electron (tests, bench). */
+  buildMenu(template: MenuItemConstructorOptions[]): Menu;
   clock: Clock;
   platform: NodeJS.Platform;
   imageFor(icon: TrayIcon): NativeImage;
@@ -33,6 +38,8 @@ export interface TrayAdapterDeps extends Omit<TrayActionDeps, 'repositories' | '
 export interface TrayAdapter {
   render(): void;
   readonly repositories: Map<string, RepositoryList>;
+  /** How often each part was set on the tray (for the benchmark and the log). */
+  readonly counts: { renders: number; icons: number; tooltips: number; menus: number };
   dispose(): void;
 }
 
@@ -46,38 +53,46 @@ export function createTrayAdapter(deps: TrayAdapterDeps): TrayAdapter {
   const { clock, tray, platform } = deps;
   const repositories = new Map<string, RepositoryList>();
   const applied = { icon: '', tooltip: '', menu: '' };
+  const counts = { renders: 0, icons: 0, tooltips: 0, menus: 0 };
+  const projection = createTrayProjection(deps.core.snapshot());
   let lastRender = Number.NEGATIVE_INFINITY;
   let pending: TimerHandle | null = null;
   let ageTimer: TimerHandle | null = null;
   let disposed = false;
 
   const run = (action: TrayAction) => {
-    runTrayAction(action, { ...deps, repositories, refresh: () => render() }).catch((error: unknown) =>
-      deps.onActionError?.(error),
-    );
+    runTrayAction(action, {
+      ...deps,
+      repositories,
+      refresh: () => render(),
+      now: () => clock.now(),
+    }).catch((error: unknown) => deps.onActionError?.(error));
   };
 
   function render(): void {
     if (disposed) return;
     lastRender = clock.now();
-    const model = buildTrayModel(deps.core.snapshot(), { now: lastRender, repositories });
+    counts.renders += 1;
+    const model = buildTrayModel(projection.view(), { now: lastRender, repositories });
     deps.onModel?.(model);
     if (!tray) return;
     const iconKey = `${model.icon.kind}:${model.icon.progressStep ?? ''}`;
     if (iconKey !== applied.icon) {
       tray.setImage(deps.imageFor(model.icon));
       applied.icon = iconKey;
+      counts.icons += 1;
     }
     const tooltip = tooltipFor(model.tooltip, platform);
     if (tooltip !== applied.tooltip) {
       tray.setToolTip(tooltip);
       applied.tooltip = tooltip;
+      counts.tooltips += 1;
     }
-    // Rebuilt only when its data changed: an open menu closes when it is replaced.
     const menuKey = JSON.stringify(model.menu);
     if (menuKey !== applied.menu) {
-      tray.setContextMenu(Menu.buildFromTemplate(menuTemplate(model.menu, run, platform)));
+      tray.setContextMenu(deps.buildMenu(menuTemplate(model.menu, run, platform)));
       applied.menu = menuKey;
+      counts.menus += 1;
     }
   }
 
@@ -97,7 +112,11 @@ export function createTrayAdapter(deps: TrayAdapterDeps): TrayAdapter {
     }, AGE_REFRESH_MS);
   }
 
-  const unsubscribe = deps.core.subscribe(() => schedule());
+  const unsubscribe = deps.core.subscribe((patch) => {
+    // A skipped version means something was missed: join again from a fresh snapshot.
+    if (!projection.apply(patch)) projection.reset(deps.core.snapshot());
+    schedule();
+  });
   // Windows and most Linux panels: a left click opens the window, the menu is on right click.
   if (tray && platform !== 'darwin') tray.on('click', () => deps.openWindow());
   render();
@@ -106,6 +125,7 @@ export function createTrayAdapter(deps: TrayAdapterDeps): TrayAdapter {
   return {
     render,
     repositories,
+    counts,
     dispose() {
       disposed = true;
       unsubscribe();

@@ -44,32 +44,24 @@ export function applyPatches(patches: readonly TrayPatch[], now: number): BatchO
       break;
     }
     version = patch.version;
-    const { change } = patch;
-    switch (change.kind) {
-      case 'job-upserted':
-        ops.push({ kind: 'upsert', view: change.job });
-        upserted.set(jobKey({ serverId: change.job.serverId, jobId: change.job.job.id }), change.job);
-        break;
-      case 'job-removed':
-        ops.push({ kind: 'remove', serverId: change.serverId, jobId: change.jobId });
-        upserted.delete(jobKey(change));
-        break;
-      case 'server-changed':
-        useServersStore.getState().upsert(change.server);
-        break;
-      case 'server-removed':
-        useServersStore.getState().remove(change.serverId);
-        ops.push({ kind: 'remove-server', serverId: change.serverId });
-        for (const key of upserted.keys())
-          if (upserted.get(key)?.serverId === change.serverId) upserted.delete(key);
-        break;
-      case 'summary-changed':
-        useSummaryStore.getState().setSummary(change.summary);
-        break;
-      case 'settings-changed':
-        useSettingsStore.getState().setSettings(change.settings);
-        break;
+    const servers = useServersStore.getState();
+    for (const server of patch.servers ?? []) servers.upsert(server);
+    for (const serverId of patch.removedServers ?? []) {
+      servers.remove(serverId);
+      ops.push({ kind: 'remove-server', serverId });
+      for (const [key, job] of upserted) if (job.serverId === serverId) upserted.delete(key);
     }
+    for (const job of patch.jobs ?? []) {
+      ops.push({ kind: 'upsert', view: job });
+      upserted.set(jobKey({ serverId: job.serverId, jobId: job.job.id }), job);
+    }
+    for (const ref of patch.removedJobs ?? []) {
+      ops.push({ kind: 'remove', serverId: ref.serverId, jobId: ref.jobId });
+      upserted.delete(jobKey(ref));
+    }
+    if (patch.summary) useSummaryStore.getState().setSummary(patch.summary);
+    if (patch.settings) useSettingsStore.getState().setSettings(patch.settings);
+    if (patch.polled) servers.polled(patch.polled);
   }
   const before = useJobsStore.getState().applyOps(ops, now);
   useProjectionStore.getState().setVersion(version);

@@ -1,5 +1,6 @@
 /** The configured servers and their health, in the order the settings file keeps them. */
 import { create } from 'zustand';
+import { oldestSuccessAt } from '../../preload/data-age';
 import type { ServerSnapshot } from './types';
 
 interface ServersState {
@@ -10,6 +11,8 @@ interface ServersActions {
   replaceAll(servers: ServerSnapshot[]): void;
   upsert(server: ServerSnapshot): void;
   remove(serverId: string): void;
+  /** The heartbeat: these servers' polls succeeded at these times and changed nothing else. */
+  polled(times: Record<string, number>): void;
   reset(): void;
 }
 
@@ -27,8 +30,19 @@ export const useServersStore = create<ServersState & ServersActions>()((set) => 
       return { servers };
     }),
   remove: (serverId) => set((state) => ({ servers: state.servers.filter((s) => s.config.id !== serverId) })),
+  polled: (times) =>
+    set((state) => ({
+      servers: state.servers.map((server) => {
+        const at = times[server.config.id];
+        if (at === undefined || !server.state) return server;
+        return { ...server, state: { ...server.state, lastSuccessAt: at, lastAttemptAt: at } };
+      }),
+    })),
   reset: () => set(defaults),
 }));
+
+/** How old the data on screen is: the oldest last successful poll of the enabled servers. */
+export const selectOldestSuccessAt = (state: ServersState): number | null => oldestSuccessAt(state.servers);
 
 /** A server's display name, or its id while it is unknown. */
 export const selectServerName =

@@ -7,7 +7,7 @@ export type {
   ServerSnapshot,
   TrayPatch,
   TraySnapshot,
-  TrayChange,
+  PatchJobRef,
 } from '../../main/core/service/view-types';
 export type { JobsSummary } from '../../main/core/jobs/summary';
 export type { AppSettings } from '../../main/core/config/settings';

@@ -5,14 +5,14 @@ import { JobDetail } from '../components/JobDetail';
 import { JobFiltersBar } from '../components/JobFiltersBar';
 import { JobList, useJobListItems } from '../components/JobList';
 import { SummaryLine } from '../components/SummaryLine';
-import { useSummaryStore } from '../stores/summaryStore';
+import { selectOldestSuccessAt, useServersStore } from '../stores/serversStore';
 import { useUiStore } from '../stores/uiStore';
 
 export function JobsView() {
   const items = useJobListItems();
   const selectedJob = useUiStore((s) => s.selectedJob);
   const selectJob = useUiStore((s) => s.selectJob);
-  const oldestSuccessAt = useSummaryStore((s) => s.summary?.oldestSuccessAt ?? null);
+  const oldestSuccessAt = useServersStore(selectOldestSuccessAt);
   const shown = items.reduce((count, item) => (item.kind === 'job' ? count + 1 : count), 0);
 
   const close = () => {

@@ -64,11 +64,8 @@ describe('the WebSocket transport against browser mode and the HEAD double', () 
     const submitted = await api.jobs.sync({ serverId, repository: 'my-proj' });
     if (!submitted.ok) throw new Error(submitted.error.message);
     await waitFor('the completed job', () =>
-      patches.find(
-        (p) =>
-          p.change.kind === 'job-upserted' &&
-          p.change.job.job.id === submitted.value.jobId &&
-          p.change.job.job.status === 'completed',
+      patches.find((p) =>
+        p.jobs?.some((view) => view.job.id === submitted.value.jobId && view.job.status === 'completed'),
       ),
     );
     for (let i = 1; i < patches.length; i += 1) expect(patches[i]!.version).toBe(patches[i - 1]!.version + 1);

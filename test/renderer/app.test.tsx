@@ -40,23 +40,16 @@ describe('app window', () => {
     act(() => {
       fake.emit(
         'core:patch',
-        patch(2, {
-          kind: 'job-upserted',
-          job: makeJob({ id: 'a', repository: 'backend', status: 'failed' }),
-        }),
+        patch(2, { jobs: [makeJob({ id: 'a', repository: 'backend', status: 'failed' })] }),
       );
       fake.emit(
         'core:patch',
-        patch(3, {
-          kind: 'job-upserted',
-          job: makeJob({ id: 'b', repository: 'frontend', status: 'completed' }),
-        }),
+        patch(3, { jobs: [makeJob({ id: 'b', repository: 'frontend', status: 'completed' })] }),
       );
       fake.emit(
         'core:patch',
         patch(4, {
-          kind: 'job-upserted',
-          job: makeJob({ id: 'b', repository: 'frontend', status: 'completed', progress: 100 }),
+          jobs: [makeJob({ id: 'b', repository: 'frontend', status: 'completed', progress: 100 })],
         }),
       );
     });

@@ -98,23 +98,21 @@ describe('job detail', () => {
       5,
     );
     act(() =>
-      fake.emit(
-        'core:patch',
-        patch(6, { kind: 'job-upserted', job: makeJob({ id: 'a', progress: 50, phase: 'embedding' }) }),
-      ),
+      fake.emit('core:patch', patch(6, { jobs: [makeJob({ id: 'a', progress: 50, phase: 'embedding' })] })),
     );
     act(() =>
       fake.emit(
         'core:patch',
         patch(7, {
-          kind: 'job-upserted',
-          job: makeJob({
-            id: 'a',
-            progress: 100,
-            status: 'completed',
-            completedAt: Date.now(),
-            result: { files_indexed: 12 },
-          }),
+          jobs: [
+            makeJob({
+              id: 'a',
+              progress: 100,
+              status: 'completed',
+              completedAt: Date.now(),
+              result: { files_indexed: 12 },
+            }),
+          ],
         }),
       ),
     );

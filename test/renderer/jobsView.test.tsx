@@ -109,9 +109,7 @@ describe('jobs view', () => {
     const { screen, fake } = await renderApp(
       makeSnapshot({ version: 3, jobs: [makeJob({ id: 'a', progress: 25 })] }),
     );
-    act(() =>
-      fake.emit('core:patch', patch(4, { kind: 'job-upserted', job: makeJob({ id: 'a', progress: 80 }) })),
-    );
+    act(() => fake.emit('core:patch', patch(4, { jobs: [makeJob({ id: 'a', progress: 80 })] })));
     expect(screen.getByRole('progressbar', { name: /Progress of Sync: backend/ })).toHaveAttribute(
       'aria-valuenow',
       '80',
@@ -135,8 +133,7 @@ describe('jobs view', () => {
       fake.emit(
         'core:patch',
         patch(4, {
-          kind: 'job-upserted',
-          job: makeJob({ id: 'a', repository: 'alpha', status: 'completed', completedAt: Date.now() }),
+          jobs: [makeJob({ id: 'a', repository: 'alpha', status: 'completed', completedAt: Date.now() })],
         }),
       ),
     );

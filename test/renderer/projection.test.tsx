@@ -36,12 +36,9 @@ describe('projection', () => {
     const fake = new FakeBridge(makeSnapshot({ version: 7, jobs: [makeJob({ id: 'a', progress: 10 })] }));
     const { advance } = await started(fake);
     advance(5000);
-    fake.emit(
-      'core:patch',
-      patch(8, { kind: 'job-upserted', job: makeJob({ id: 'a', progress: 40, phase: 'indexing' }) }),
-    );
+    fake.emit('core:patch', patch(8, { jobs: [makeJob({ id: 'a', progress: 40, phase: 'indexing' })] }));
     advance(5000);
-    fake.emit('core:patch', patch(9, { kind: 'job-upserted', job: makeJob({ id: 'b', status: 'pending' }) }));
+    fake.emit('core:patch', patch(9, { jobs: [makeJob({ id: 'b', status: 'pending' })] }));
     expect(useProjectionStore.getState().version).toBe(9);
     expect(job('prod/a')?.samples).toEqual([
       { at: 1000, progress: 10 },
@@ -50,7 +47,7 @@ describe('projection', () => {
     expect(job('prod/a')?.timeline.map((t) => t.phase)).toEqual([null, 'indexing']);
     expect(job('prod/b')?.view.job.status).toBe('pending');
 
-    fake.emit('core:patch', patch(10, { kind: 'job-removed', serverId: 'prod', jobId: 'b' }));
+    fake.emit('core:patch', patch(10, { removedJobs: [{ serverId: 'prod', jobId: 'b' }] }));
     expect(job('prod/b')).toBeUndefined();
     expect(fake.callsTo('snapshot:get')).toHaveLength(1);
   });
@@ -58,7 +55,7 @@ describe('projection', () => {
   it('ignores a patch it already has', async () => {
     const fake = new FakeBridge(makeSnapshot({ version: 7, jobs: [makeJob({ id: 'a', progress: 10 })] }));
     await started(fake);
-    fake.emit('core:patch', patch(7, { kind: 'job-upserted', job: makeJob({ id: 'a', progress: 99 }) }));
+    fake.emit('core:patch', patch(7, { jobs: [makeJob({ id: 'a', progress: 99 })] }));
     expect(job('prod/a')?.view.job.progress).toBe(10);
     expect(fake.callsTo('snapshot:get')).toHaveLength(1);
   });
@@ -70,7 +67,7 @@ describe('projection', () => {
       version: 12,
       jobs: [makeJob({ id: 'a', status: 'completed', progress: 100 })],
     });
-    fake.emit('core:patch', patch(9, { kind: 'job-upserted', job: makeJob({ id: 'zzz' }) }));
+    fake.emit('core:patch', patch(9, { jobs: [makeJob({ id: 'zzz' })] }));
     await waitFor(() => expect(useProjectionStore.getState().version).toBe(12));
     expect(fake.callsTo('snapshot:get')).toHaveLength(2);
     expect(job('prod/zzz')).toBeUndefined();
@@ -99,9 +96,9 @@ describe('projection', () => {
       }),
     );
     await started(fake);
-    fake.emit('core:patch', patch(2, { kind: 'server-removed', serverId: 'staging' }));
+    fake.emit('core:patch', patch(2, { removedServers: ['staging'] }));
     const settings = { ...fake.snapshot.settings, theme: 'dark' as const };
-    fake.emit('core:patch', patch(3, { kind: 'settings-changed', settings }));
+    fake.emit('core:patch', patch(3, { settings }));
     expect(useServersStore.getState().servers.map((s) => s.config.id)).toEqual(['prod']);
     expect(useJobsStore.getState().jobs.size).toBe(0);
     expect(document.documentElement.dataset['theme']).toBe('dark');
@@ -135,10 +132,7 @@ describe('projection', () => {
     onTestFinished(useJobsStore.subscribe(() => (notifications += 1)));
 
     for (let i = 0; i < 5; i += 1)
-      fake.emit(
-        'core:patch',
-        patch(8 + i, { kind: 'job-upserted', job: makeJob({ id: 'a', progress: 20 + i }) }),
-      );
+      fake.emit('core:patch', patch(8 + i, { jobs: [makeJob({ id: 'a', progress: 20 + i })] }));
     expect(frames).toHaveLength(1); // one frame asked for, however many patches
     expect(job('prod/a')?.view.job.progress).toBe(10); // nothing applied before the frame
 
@@ -152,8 +146,8 @@ describe('projection', () => {
     const fake = new FakeBridge(makeSnapshot({ version: 7, jobs: [makeJob({ id: 'a', progress: 10 })] }));
     const frames: (() => void)[] = [];
     await started(fake, (flush) => frames.push(flush));
-    fake.emit('core:patch', patch(8, { kind: 'job-upserted', job: makeJob({ id: 'a', progress: 30 }) }));
-    fake.emit('core:patch', patch(10, { kind: 'job-upserted', job: makeJob({ id: 'a', progress: 50 }) }));
+    fake.emit('core:patch', patch(8, { jobs: [makeJob({ id: 'a', progress: 30 })] }));
+    fake.emit('core:patch', patch(10, { jobs: [makeJob({ id: 'a', progress: 50 })] }));
     frames.shift()!();
     expect(useProjectionStore.getState().version).toBe(8);
     await waitFor(() => expect(fake.callsTo('snapshot:get')).toHaveLength(2));

@@ -37,12 +37,7 @@ describe('first run', () => {
       },
     ]);
     // The server arrives as a patch, and the window leaves the first-run state.
-    act(() =>
-      fake.emit(
-        'core:patch',
-        patch(2, { kind: 'server-changed', server: makeServer('first', { name: 'Work' }) }),
-      ),
-    );
+    act(() => fake.emit('core:patch', patch(2, { servers: [makeServer('first', { name: 'Work' })] })));
     expect(await screen.findByRole('tablist', { name: 'Views' })).toBeInTheDocument();
   });
 

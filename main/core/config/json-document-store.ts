@@ -4,6 +4,7 @@
  * file (clearInvalidConfig) instead of keeping it, validates with JSON Schema rather than our zod
  * schemas, and ties migrations to the package version; we need backup-and-report on corruption.
  */
+import { statSync } from 'node:fs';
 import type { z } from 'zod';
 import { backupFile, readTextIfExists, writeFileAtomic } from './atomic-file';
 import { describeZodError } from './config-issues';
@@ -26,16 +27,36 @@ export interface JsonDocumentStoreOptions<T> {
   onIssue?: (issue: DocumentIssue) => void;
 }
 
+/** What tells one version of a file from the next without reading it. */
+function fileSignature(path: string): string {
+  try {
+    const stat = statSync(path);
+    return `${stat.ino}:${stat.size}:${stat.mtimeMs}`;
+  } catch {
+    return 'absent';
+  }
+}
+
 export class JsonDocumentStore<T> implements DocumentStore<T> {
   private cached: { value: T } | null = null;
   private readonly found: DocumentIssue[] = [];
+  /** The file as this store last read or wrote it. */
+  private signature: string | null = null;
 
   constructor(private readonly options: JsonDocumentStoreOptions<T>) {}
 
   /** The document, read from disk once and then served from memory. */
   read(): T {
-    if (!this.cached) this.cached = { value: this.load() };
+    if (!this.cached) {
+      this.signature = fileSignature(this.options.path);
+      this.cached = { value: this.load() };
+    }
     return this.cached.value;
+  }
+
+  /** True when another process wrote the file since this store last read or wrote it (one stat). */
+  changed(): boolean {
+    return this.signature === null || fileSignature(this.options.path) !== this.signature;
   }
 
   /** Reads the file again (another process, e.g. the CLI, may have written it). */
@@ -55,6 +76,7 @@ export class JsonDocumentStore<T> implements DocumentStore<T> {
     }
     writeFileAtomic(this.options.path, `${JSON.stringify(parsed.data, null, 2)}\n`);
     this.cached = { value: parsed.data };
+    this.signature = fileSignature(this.options.path);
   }
 
   /** Problems met so far (empty when every read was clean). */

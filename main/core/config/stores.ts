@@ -21,4 +21,6 @@ export interface DocumentStore<T> {
    * (the CLI and the tray app share the submission ledger).
    */
   reload?(): T;
+  /** Whether `reload` would read anything new; without it, every reload is assumed to. */
+  changed?(): boolean;
 }

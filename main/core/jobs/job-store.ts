@@ -15,9 +15,12 @@ import { jobStoreSnapshotSchema } from './job-snapshot';
 import type { DocumentError } from './persisted-document';
 import { parseDocument } from './persisted-document';
 import type { RetentionPolicy } from './retention';
+import type { JobsSummary, JobTally, SummaryServer } from './summary';
+import { addTally, countJob, emptyTally, summaryFromTally } from './summary';
 import { selectExpiredJobs } from './retention';
 import type { JobRef, ServerView, TrackedJob } from './tracked-job';
 import { DEFAULT_SERVER_VIEW } from './tracked-job';
+import { isVisible } from './visibility';
 
 export type { JobQuery };
 
@@ -44,6 +47,8 @@ export interface JobStore {
   servers(): ServerEntry[];
   /** One server's entry (the default view and no state when the store knows nothing of it). */
   server(serverId: string): ServerEntry;
+  /** The visible jobs' counts and progress, kept as a running tally (no pass over the jobs). */
+  summary(servers: readonly SummaryServer[]): JobsSummary;
   acknowledge(ref: JobRef): void;
   /** Acknowledge every failure, or those of one server. */
   acknowledgeAll(serverId?: string): void;
@@ -61,6 +66,8 @@ export function createJobStore(options: { clock: Pick<Clock, 'now'> }): JobStore
   const views = new Map<string, ServerView>();
   const states = new Map<string, ServerState>();
   const restoredSuccess = new Map<string, number | null>();
+  /** Per server, the tally of its visible jobs; adjusted by `put` and `drop`, rebuilt on a view change. */
+  const tallies = new Map<string, JobTally>();
   const listeners = new Set<(change: JobStoreChange) => void>();
 
   const emit = (change: JobStoreChange): void => {
@@ -78,13 +85,44 @@ export function createJobStore(options: { clock: Pick<Clock, 'now'> }): JobStore
     state: states.get(serverId) ?? null,
   });
 
+  const tallyOf = (serverId: string): JobTally => {
+    let tally = tallies.get(serverId);
+    if (!tally) tallies.set(serverId, (tally = emptyTally()));
+    return tally;
+  };
+  /** Every write of a job goes through here, so the tally never drifts from the jobs. */
+  function put(tracked: TrackedJob): void {
+    const { serverId } = tracked;
+    const map = serverJobs(serverId);
+    const view = viewOf(serverId);
+    const before = map.get(tracked.job.id);
+    if (before && isVisible(before.job, view)) countJob(tallyOf(serverId), before, -1);
+    map.set(tracked.job.id, tracked);
+    if (isVisible(tracked.job, view)) countJob(tallyOf(serverId), tracked, 1);
+  }
+  function drop(serverId: string, jobId: string): boolean {
+    const map = jobsByServer.get(serverId);
+    const before = map?.get(jobId);
+    if (!map || !before) return false;
+    if (isVisible(before.job, viewOf(serverId))) countJob(tallyOf(serverId), before, -1);
+    map.delete(jobId);
+    return true;
+  }
+  function retally(serverId: string): void {
+    const tally = emptyTally();
+    const view = viewOf(serverId);
+    for (const tracked of jobsByServer.get(serverId)?.values() ?? []) {
+      if (isVisible(tracked.job, view)) countJob(tally, tracked, 1);
+    }
+    tallies.set(serverId, tally);
+  }
+
   /** `unseenFailure`: the person has not seen this failure yet (it is new, not history). */
   function upsert(serverId: string, job: Job, unseenFailure: boolean): void {
     const now = clock.now();
-    const map = serverJobs(serverId);
-    const known = map.get(job.id);
+    const known = serverJobs(serverId).get(job.id);
     const moved = !known || jobMoved(known.job, job);
-    map.set(job.id, {
+    put({
       serverId,
       job,
       firstSeenAt: known?.firstSeenAt ?? now,
@@ -105,7 +143,7 @@ export function createJobStore(options: { clock: Pick<Clock, 'now'> }): JobStore
         case 'job-finished':
           return upsert(event.serverId, event.job, true);
         case 'job-gone':
-          if (jobsByServer.get(event.serverId)?.delete(event.jobId)) {
+          if (drop(event.serverId, event.jobId)) {
             emit({ type: 'jobs', serverId: event.serverId, jobIds: [event.jobId] });
           }
           return;
@@ -116,10 +154,12 @@ export function createJobStore(options: { clock: Pick<Clock, 'now'> }): JobStore
     },
     setServerView(serverId, view) {
       views.set(serverId, { ...viewOf(serverId), ...view });
+      retally(serverId);
       emit({ type: 'server', serverId });
     },
     removeServer(serverId) {
       jobsByServer.delete(serverId);
+      tallies.delete(serverId);
       views.delete(serverId);
       states.delete(serverId);
       restoredSuccess.delete(serverId);
@@ -132,19 +172,23 @@ export function createJobStore(options: { clock: Pick<Clock, 'now'> }): JobStore
       return [...ids].sort().map(entryOf);
     },
     server: entryOf,
+    summary(servers) {
+      const total = emptyTally();
+      for (const tally of tallies.values()) addTally(total, tally);
+      return summaryFromTally(total, servers);
+    },
     acknowledge(ref) {
-      const map = jobsByServer.get(ref.serverId);
-      const tracked = map?.get(ref.jobId);
-      if (!map || !tracked || tracked.acknowledged) return;
+      const tracked = jobsByServer.get(ref.serverId)?.get(ref.jobId);
+      if (!tracked || tracked.acknowledged) return;
       // Records are replaced, never mutated: views may compare them by reference.
-      map.set(ref.jobId, { ...tracked, acknowledged: true });
+      put({ ...tracked, acknowledged: true });
       emit({ type: 'jobs', serverId: ref.serverId, jobIds: [ref.jobId] });
     },
     acknowledgeAll(serverId) {
       for (const [id, map] of jobsByServer) {
         if (serverId !== undefined && id !== serverId) continue;
         const changed = [...map.values()].filter((tracked) => !tracked.acknowledged);
-        for (const tracked of changed) map.set(tracked.job.id, { ...tracked, acknowledged: true });
+        for (const tracked of changed) put({ ...tracked, acknowledged: true });
         if (changed.length > 0) emit({ type: 'jobs', serverId: id, jobIds: changed.map((t) => t.job.id) });
       }
     },
@@ -153,7 +197,7 @@ export function createJobStore(options: { clock: Pick<Clock, 'now'> }): JobStore
       const expired = selectExpiredJobs(all, now, policy);
       const byServer = new Map<string, string[]>();
       for (const ref of expired) {
-        jobsByServer.get(ref.serverId)?.delete(ref.jobId);
+        drop(ref.serverId, ref.jobId);
         byServer.set(ref.serverId, [...(byServer.get(ref.serverId) ?? []), ref.jobId]);
       }
       for (const [serverId, jobIds] of byServer) emit({ type: 'jobs', serverId, jobIds });
@@ -176,9 +220,9 @@ export function createJobStore(options: { clock: Pick<Clock, 'now'> }): JobStore
       const parsed = parseDocument(raw, jobStoreSnapshotSchema, 'job snapshot');
       if (!parsed.ok) return parsed;
       jobsByServer.clear();
+      tallies.clear();
       restoredSuccess.clear();
-      for (const tracked of parsed.value.jobs)
-        serverJobs(tracked.serverId).set(tracked.job.id, tracked as TrackedJob);
+      for (const tracked of parsed.value.jobs) put(tracked as TrackedJob);
       for (const server of parsed.value.servers) restoredSuccess.set(server.serverId, server.lastSuccessAt);
       emit({ type: 'restored' });
       return ok(undefined);

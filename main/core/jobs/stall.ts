@@ -70,22 +70,3 @@ export function stallVerdict(
     message: `Running for ${minutes(quietForMs)}${typical}; this job reports no progress until it ends.`,
   };
 }
-
-/** Median run time of the operation's completed jobs (the most recent `sampleSize`). Pure. */
-export function typicalDurationMs(
-  jobs: readonly Pick<TrackedJob, 'job'>[],
-  operationType: string,
-  sampleSize = 20,
-): number | null {
-  const durations = jobs
-    .map(({ job }) => job)
-    .filter((job) => job.operationType === operationType && job.status === 'completed')
-    .filter((job) => job.startedAt !== null && job.completedAt !== null)
-    .sort((a, b) => b.completedAt! - a.completedAt!)
-    .slice(0, sampleSize)
-    .map((job) => job.completedAt! - job.startedAt!)
-    .sort((a, b) => a - b);
-  if (durations.length === 0) return null;
-  const middle = Math.floor(durations.length / 2);
-  return durations.length % 2 === 1 ? durations[middle]! : (durations[middle - 1]! + durations[middle]!) / 2;
-}

@@ -43,17 +43,26 @@ export const DEFAULT_SUBMISSION_LEDGER_SIZE = 2000;
 
 export interface SubmissionLedger {
   record(entry: SubmissionRecord): void;
+  /** From memory; a miss looks at the file only when it changed, and at most once per `recheckMs`. */
   get(ref: JobRef): SubmissionRecord | undefined;
+  /** Takes in what another process recorded, now (before a retry, say). */
+  refresh(): void;
   entries(): SubmissionRecord[];
   /** Set when the stored ledger was unreadable and the ledger started empty. */
   readonly loadError: DocumentError | null;
 }
 
+/** A miss (a job submitted elsewhere, the common case) looks for news in the file at most this often. */
+export const LEDGER_RECHECK_MS = 1_000;
+
 export function createSubmissionLedger(
   store: DocumentStore<SubmissionLedgerDocument>,
-  options: { maxEntries?: number } = {},
+  options: { maxEntries?: number; recheckMs?: number; now?: () => number } = {},
 ): SubmissionLedger {
   const maxEntries = options.maxEntries ?? DEFAULT_SUBMISSION_LEDGER_SIZE;
+  const recheckMs = options.recheckMs ?? LEDGER_RECHECK_MS;
+  const now = options.now ?? Date.now;
+  let checkedAt = Number.NEGATIVE_INFINITY;
   const loaded = loadDocument(
     store as DocumentStore<unknown>,
     submissionLedgerDocumentSchema,
@@ -71,7 +80,8 @@ export function createSubmissionLedger(
 
   /** Takes in what another process (the CLI, the tray app) recorded since we last looked. */
   function mergeFromStore(): void {
-    if (!store.reload) return;
+    checkedAt = now();
+    if (!store.reload || store.changed?.() === false) return;
     const fresh = parseDocument(store.reload(), submissionLedgerDocumentSchema, 'submission ledger');
     if (!fresh.ok) return;
     for (const entry of fresh.value.entries) {
@@ -91,11 +101,14 @@ export function createSubmissionLedger(
       store.write({ version: 1, entries: [...byKey.values()] });
     },
     get(ref) {
-      const known = byKey.get(jobRefKey(ref));
-      if (known) return known;
+      const key = jobRefKey(ref);
+      const known = byKey.get(key);
+      if (known || now() - checkedAt < recheckMs) return known;
+      // Most lookups miss (jobs submitted elsewhere): a snapshot of 10,000 jobs costs one stat.
       mergeFromStore();
-      return byKey.get(jobRefKey(ref));
+      return byKey.get(key);
     },
+    refresh: mergeFromStore,
     entries: () => [...byKey.values()],
     loadError: loaded.error,
   };

@@ -35,6 +35,8 @@ export interface NotificationCenterOptions {
 
 export interface NotificationCenter {
   handle(event: EngineEvent): void;
+  /** One engine tick: its intents are recorded in the ledger with one write. */
+  handleBatch(events: readonly EngineEvent[]): void;
   /** Shows what the coalescing and digest windows hold now (e.g. before quitting). */
   flush(): void;
   /** Re-checks quiet hours (after a settings change): releases the held digest when quiet ended. */
@@ -79,31 +81,45 @@ export function createNotificationCenter(options: NotificationCenterOptions): No
   // Intents held before a restart: released at once if quiet hours are over, else scheduled.
   if (held.length > 0) releaseTimer = clock.setTimeout(tick, 0);
 
-  return {
-    handle(event) {
-      const now = clock.now();
-      const current = settings();
-      ledger.prune(now);
-      const intents = notificationIntents(event, {
-        ...lookups,
-        settings: current,
-        alreadyNotified: (key) => ledger.has(key),
-      });
-      if (intents.length === 0) return tick();
-      ledger.add(
-        intents.map((intent) => intent.key),
-        now,
-      );
-      const status = quietStatus(now, current);
-      const holding = intents.filter((intent) => !showsDuringQuiet(intent, status, current));
-      for (const intent of intents) if (!holding.includes(intent)) route(intent);
-      if (holding.length > 0) {
-        held = [...held, ...holding];
-        ledger.setHeld(held);
+  function handleBatch(events: readonly EngineEvent[]): void {
+    const now = clock.now();
+    const current = settings();
+    ledger.prune(now);
+    const context = { ...lookups, settings: current, alreadyNotified: (key: string) => ledger.has(key) };
+    const intents: NotificationIntent[] = [];
+    const keys = new Set<string>();
+    for (const event of events) {
+      for (const intent of notificationIntents(event, context)) {
+        // The same ending twice in one batch (a list and a GET) is one notification.
+        if (keys.has(intent.key)) continue;
+        keys.add(intent.key);
+        intents.push(intent);
       }
-      if (status.quiet && held.length > 0) scheduleRelease(status.until);
-      else tick();
-    },
+    }
+    accept(intents, now, current);
+  }
+
+  /** Records the keys once (one ledger write), then shows, holds or batches each intent. */
+  function accept(intents: NotificationIntent[], now: number, current: NotificationSettings): void {
+    if (intents.length === 0) return tick();
+    ledger.add(
+      intents.map((intent) => intent.key),
+      now,
+    );
+    const status = quietStatus(now, current);
+    const holding = intents.filter((intent) => !showsDuringQuiet(intent, status, current));
+    for (const intent of intents) if (!holding.includes(intent)) route(intent);
+    if (holding.length > 0) {
+      held = [...held, ...holding];
+      ledger.setHeld(held);
+    }
+    if (status.quiet && held.length > 0) scheduleRelease(status.until);
+    else tick();
+  }
+
+  return {
+    handle: (event) => handleBatch([event]),
+    handleBatch,
     flush() {
       coalescer.flush();
       digest.flush();

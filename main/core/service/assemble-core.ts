@@ -1,7 +1,7 @@
 /**
  * Builds the running pieces from the host's seams: the settings (never fatal), the app's
  * documents, the engine tuned by the settings, the job store restored from the job cache, the
- * submission ledger, and the change feed.
+ * submission ledger, and the typical durations learned from the cached jobs.
  */
 import type { ConfigIssue } from '../config/config-issues';
 import type { ConfigLoad } from '../config/config-file';
@@ -11,8 +11,8 @@ import { PollingEngine } from '../engine/engine';
 import { createJobStore } from '../jobs/job-store';
 import { createProgressHistory } from '../jobs/progress-history';
 import { createSubmissionLedger } from '../jobs/submission-ledger';
+import { createTypicalDurations } from '../jobs/typical-durations';
 import { errorMessage } from '../text/error-message';
-import { createChangeFeed } from './change-feed';
 import type { CoreContext } from './core-context';
 import type { CoreDocuments } from './core-documents';
 import { openCoreDocuments } from './core-documents';
@@ -70,7 +70,7 @@ export async function assembleCore(
     store,
     history: createProgressHistory(),
     ledger,
-    feed: createChangeFeed(reportError),
+    durations: createTypicalDurations(),
     document: loaded.document,
     issues,
     apis: new Map(),

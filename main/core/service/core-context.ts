@@ -9,7 +9,7 @@ import type { PollingEngine } from '../engine/engine';
 import type { JobStore } from '../jobs/job-store';
 import type { ProgressHistory } from '../jobs/progress-history';
 import type { SubmissionLedger } from '../jobs/submission-ledger';
-import type { ChangeFeed } from './change-feed';
+import type { TypicalDurations } from '../jobs/typical-durations';
 import type { TrayCoreDeps } from './tray-types';
 
 /** Who is signed in on a server, learned from its probe. */
@@ -24,7 +24,7 @@ export interface CoreContext {
   store: JobStore;
   history: ProgressHistory;
   ledger: SubmissionLedger;
-  feed: ChangeFeed;
+  durations: TypicalDurations;
   /** The settings document as last loaded or saved; replaced, never mutated. */
   document: ConfigDocument;
   issues: ConfigIssue[];

@@ -7,7 +7,7 @@ export type {
   CredentialInput,
   JobView,
   ServerSnapshot,
-  TrayChange,
+  PatchJobRef,
   TrayCore,
   TrayCoreDeps,
   TrayListener,

@@ -8,7 +8,7 @@ import type { ServerView } from '../jobs/tracked-job';
 import type { CoreContext, Identity } from './core-context';
 import { observeProbe } from './observed-api';
 import { connectServer } from './server-connection';
-import type { StoreBridge } from './store-bridge';
+import type { PatchStream } from './patch-stream';
 
 /** The store's view of a server: its filters, and who is signed in as far as we know yet. */
 export function viewFor(server: ServerConfig, identity: Identity | undefined): ServerView {
@@ -21,16 +21,18 @@ export function viewFor(server: ServerConfig, identity: Identity | undefined): S
   };
 }
 
-function learnIdentity(ctx: CoreContext, bridge: StoreBridge, server: ServerConfig, info: Identity): void {
+function learnIdentity(ctx: CoreContext, patches: PatchStream, server: ServerConfig, info: Identity): void {
   const before = ctx.identities.get(server.id);
   // A probe over an API key never says whose it is: keep an owner learned from our own jobs.
   const username = info.username ?? before?.username ?? null;
   if (before && before.username === username && before.role === info.role) return;
   const identity = { username, role: info.role };
   ctx.identities.set(server.id, identity);
-  ctx.store.setServerView(server.id, viewFor(server, identity));
-  // Knowing who is signed in changes which jobs are "mine".
-  bridge.republishServerJobs(server.id);
+  patches.batch(() => {
+    ctx.store.setServerView(server.id, viewFor(server, identity));
+    // Knowing who is signed in changes which jobs are "mine".
+    patches.republishServerJobs(server.id);
+  });
 }
 
 /**
@@ -40,7 +42,7 @@ function learnIdentity(ctx: CoreContext, bridge: StoreBridge, server: ServerConf
  */
 export function learnOwnerFromOwnJob(
   ctx: CoreContext,
-  bridge: StoreBridge,
+  patches: PatchStream,
   serverId: string,
   job: Job,
 ): void {
@@ -48,7 +50,7 @@ export function learnOwnerFromOwnJob(
   if (!ctx.ledger.get({ serverId, jobId: job.id })) return;
   const server = ctx.document.servers.find((candidate) => candidate.id === serverId);
   if (!server) return;
-  learnIdentity(ctx, bridge, server, {
+  learnIdentity(ctx, patches, server, {
     username: job.username,
     role: ctx.identities.get(serverId)?.role ?? null,
   });
@@ -57,7 +59,7 @@ export function learnOwnerFromOwnJob(
 /** Connects the server and starts polling it (if the engine runs); `seedJobs` were known before. */
 export function attachServer(
   ctx: CoreContext,
-  bridge: StoreBridge,
+  patches: PatchStream,
   server: ServerConfig,
   seedJobs: readonly Job[],
 ): void {
@@ -71,7 +73,7 @@ export function attachServer(
   });
   const api = observeProbe(client, (info) => {
     // A probe answering after the server was removed or replaced is not news.
-    if (ctx.apis.get(server.id) === api) learnIdentity(ctx, bridge, server, info);
+    if (ctx.apis.get(server.id) === api) learnIdentity(ctx, patches, server, info);
   });
   ctx.apis.set(server.id, api);
   ctx.engine.addServer({ id: server.id, api }, seedJobs);

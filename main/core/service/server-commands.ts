@@ -14,12 +14,12 @@ import type { CoreContext } from './core-context';
 import { forgetSecrets, requireCredential, storeSecrets, typedSecrets } from './credentials';
 import type { Housekeeping } from './housekeeping';
 import { attachServer, detachServer, viewFor } from './live-servers';
-import type { StoreBridge } from './store-bridge';
+import type { PatchStream } from './patch-stream';
 import type { CoreFailure, CredentialInput } from './tray-types';
 
 export interface ServerCommandsDeps {
   ctx: CoreContext;
-  bridge: StoreBridge;
+  patches: PatchStream;
   housekeeping: Housekeeping;
   saveDocument(document: ConfigDocument): Promise<Result<ConfigDocument, CoreFailure>>;
 }
@@ -34,16 +34,19 @@ function connectionChanged(before: ServerConfig, after: ServerConfig): boolean {
   );
 }
 
-export function createServerCommands({ ctx, bridge, housekeeping, saveDocument }: ServerCommandsDeps) {
+export function createServerCommands({ ctx, patches, housekeeping, saveDocument }: ServerCommandsDeps) {
   const { deps, store } = ctx;
 
   /** Jobs of a server that is gone or now points elsewhere: announced, then forgotten. */
   function dropJobs(serverId: string): void {
-    for (const tracked of store.jobs({ serverId, includeHidden: true })) {
-      ctx.history.forget({ serverId, jobId: tracked.job.id });
-      ctx.feed.publish({ kind: 'job-removed', serverId, jobId: tracked.job.id });
-    }
-    store.removeServer(serverId);
+    patches.batch(() => {
+      for (const tracked of store.jobs({ serverId, includeHidden: true })) {
+        ctx.history.forget({ serverId, jobId: tracked.job.id });
+        store.apply({ type: 'job-gone', serverId, jobId: tracked.job.id, previous: tracked.job });
+      }
+      store.removeServer(serverId);
+    });
+    ctx.durations.forgetServer(serverId);
     housekeeping.markDirty();
   }
 
@@ -65,7 +68,7 @@ export function createServerCommands({ ctx, bridge, housekeeping, saveDocument }
         return saved;
       }
       store.setServerView(server.id, viewFor(server, undefined));
-      if (server.enabled) attachServer(ctx, bridge, server, []);
+      if (server.enabled) attachServer(ctx, patches, server, []);
       return ok(server);
     },
 
@@ -102,11 +105,13 @@ export function createServerCommands({ ctx, bridge, housekeeping, saveDocument }
         // Another address may be another server: its jobs are not these.
         if (before.url !== server.url) dropJobs(id);
       }
-      store.setServerView(id, viewFor(server, ctx.identities.get(id)));
-      bridge.republishServerJobs(id);
+      patches.batch(() => {
+        store.setServerView(id, viewFor(server, ctx.identities.get(id)));
+        patches.republishServerJobs(id);
+      });
       if (reconnect && server.enabled) {
         const known = store.jobs({ serverId: id, includeHidden: true }).map((tracked) => tracked.job);
-        attachServer(ctx, bridge, server, known);
+        attachServer(ctx, patches, server, known);
       }
       return ok(server);
     },
@@ -119,8 +124,10 @@ export function createServerCommands({ ctx, bridge, housekeeping, saveDocument }
       await forgetSecrets(deps.secrets, removed.value.secretKeysToDelete, ctx.reportError);
       detachServer(ctx, id);
       ctx.identities.delete(id);
-      dropJobs(id);
-      ctx.feed.publish({ kind: 'server-removed', serverId: id });
+      patches.batch(() => {
+        dropJobs(id);
+        patches.serverRemoved(id);
+      });
       return ok(undefined);
     },
   };

@@ -7,6 +7,7 @@ import type { EngineOptions } from '../engine/options';
 import type { NotificationCenter } from '../notify/notifier';
 import type { CoreContext } from './core-context';
 import type { Housekeeping } from './housekeeping';
+import type { PatchStream } from './patch-stream';
 
 /** The engine options a person controls through the settings. */
 export function intervalsFrom(
@@ -24,11 +25,14 @@ export function applySettingsLive(
   settings: AppSettings,
   center: NotificationCenter,
   housekeeping: Housekeeping,
+  patches: PatchStream,
 ): void {
   // Every server from its next tick, without dropping what the engine knows.
   ctx.engine.setIntervals(intervalsFrom(settings.polling));
-  // Quiet hours may have ended or been switched off: release what they held.
-  center.tick();
-  housekeeping.prune();
-  ctx.feed.publish({ kind: 'settings-changed', settings });
+  patches.batch(() => {
+    // Quiet hours may have ended or been switched off: release what they held.
+    center.tick();
+    housekeeping.prune();
+    patches.settingsChanged();
+  });
 }

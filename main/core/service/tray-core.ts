@@ -1,9 +1,13 @@
 /**
  * The product, running: the composition every host uses (Electron main, browser mode, the
- * CLI's long-running modes). Data flows server -> engine -> job store -> (notifications,
- * patches, snapshot); commands flow back through `jobs` and the server/settings commands
- * (design.md, "The shape").
+ * CLI's long-running modes). Data flows one way: each engine tick arrives as one batch, the job
+ * store applies it, and the patch stream publishes what it changed as one versioned patch that
+ * every view projects (window, tray, browser page, CLI watch). Commands flow back through
+ * `jobs` and the server/settings commands (design.md, "The shape").
  */
+import type { Job } from '../cidx/job';
+import type { EngineBatch } from '../engine/events';
+import { repositoryOf } from '../jobs/operation-names';
 import type { ConfigDocument } from '../config/settings';
 import type { JobRef } from '../jobs/tracked-job';
 import type { Result } from '../result';
@@ -18,7 +22,7 @@ import { createSerialQueue } from './serial-queue';
 import { createServerCommands } from './server-commands';
 import { applySettingsLive } from './settings-commands';
 import { applySettingsPatch } from './settings-patch';
-import { bridgeStoreToFeed } from './store-bridge';
+import { createPatchStream } from './patch-stream';
 import type { CoreFailure, TrayCore, TrayCoreDeps } from './tray-types';
 import { buildSnapshot } from './view-builders';
 
@@ -26,7 +30,7 @@ export async function createTrayCore(deps: TrayCoreDeps): Promise<TrayCore> {
   const { ctx, documents } = await assembleCore(deps);
   const { engine, store } = ctx;
   const { clock } = deps;
-  const bridge = bridgeStoreToFeed(ctx);
+  const patches = createPatchStream(ctx);
   const housekeeping = createHousekeeping(ctx, documents.jobCache);
   const center = createCenter(ctx, documents.notifications);
   if (center.ledgerError) ctx.issues.push({ kind: 'invalid-document', message: center.ledgerError.message });
@@ -38,27 +42,39 @@ export async function createTrayCore(deps: TrayCoreDeps): Promise<TrayCore> {
     store.removeServer(entry.serverId);
     housekeeping.markDirty();
   }
+  const observeDuration = (serverId: string, job: Job): void =>
+    ctx.durations.observe(serverId, job, repositoryOf(job, ctx.ledger.get({ serverId, jobId: job.id })));
   for (const server of ctx.document.servers) {
     store.setServerView(server.id, viewFor(server, undefined));
     const known = store.jobs({ serverId: server.id, includeHidden: true }).map((tracked) => tracked.job);
+    for (const job of known) observeDuration(server.id, job);
     // Seeded jobs that ended while the app was away reach the "while you were away" digest.
-    if (server.enabled) attachServer(ctx, bridge, server, known);
+    if (server.enabled) attachServer(ctx, patches, server, known);
     // Jobs cached from the last run still say whose API key this is.
-    for (const job of known) learnOwnerFromOwnJob(ctx, bridge, server.id, job);
+    for (const job of known) learnOwnerFromOwnJob(ctx, patches, server.id, job);
   }
 
   store.subscribe((change) => {
     if (change.type === 'jobs') housekeeping.markDirty();
   });
-  const stopListening = engine.on((event) => {
-    // History first, so the patch the store change triggers carries a fresh ETA.
-    ctx.history.apply(event, clock.now());
-    if (event.type === 'job-added' || event.type === 'job-changed') {
-      learnOwnerFromOwnJob(ctx, bridge, event.serverId, event.job);
-    }
-    store.apply(event);
-    center.handle(event);
-  });
+  /** One tick of one server: one store update, one patch, one notification ledger write. */
+  function applyBatch(batch: EngineBatch): void {
+    const now = clock.now();
+    patches.batch(() => {
+      for (const event of batch.events) {
+        // History first, so the job's view in this patch carries a fresh ETA.
+        ctx.history.apply(event, now);
+        if (event.type === 'job-added' || event.type === 'job-changed') {
+          learnOwnerFromOwnJob(ctx, patches, event.serverId, event.job);
+        }
+        if (event.type === 'job-added' || event.type === 'job-finished')
+          observeDuration(event.serverId, event.job);
+        store.apply(event);
+      }
+    });
+    center.handleBatch(batch.events);
+  }
+  const stopListening = engine.onBatch(applyBatch);
 
   const queue = createSerialQueue();
   async function saveDocument(next: ConfigDocument): Promise<Result<ConfigDocument, CoreFailure>> {
@@ -71,7 +87,7 @@ export async function createTrayCore(deps: TrayCoreDeps): Promise<TrayCore> {
     if (saved.ok) ctx.document = saved.value;
     return saved;
   }
-  const servers = createServerCommands({ ctx, bridge, housekeeping, saveDocument });
+  const servers = createServerCommands({ ctx, patches, housekeeping, saveDocument });
 
   const jobs = new JobCommands({
     apiFor: (serverId) => ctx.apis.get(serverId) ?? null,
@@ -95,6 +111,7 @@ export async function createTrayCore(deps: TrayCoreDeps): Promise<TrayCore> {
       state = 'stopped';
       engine.stop();
       stopListening();
+      patches.dispose();
       housekeeping.stop();
       center.flush();
       center.dispose();
@@ -112,18 +129,20 @@ export async function createTrayCore(deps: TrayCoreDeps): Promise<TrayCore> {
         if (!next.ok) return next;
         const saved = await saveDocument({ ...ctx.document, settings: next.value });
         if (!saved.ok) return saved;
-        applySettingsLive(ctx, saved.value.settings, center, housekeeping);
+        applySettingsLive(ctx, saved.value.settings, center, housekeeping, patches);
         return ok(saved.value.settings);
       }),
     acknowledgeFailures(ref?: JobRef | { serverId: string }) {
-      if (ref === undefined) store.acknowledgeAll();
-      else if ('jobId' in ref) store.acknowledge(ref);
-      else store.acknowledgeAll(ref.serverId);
+      patches.batch(() => {
+        if (ref === undefined) store.acknowledgeAll();
+        else if ('jobId' in ref) store.acknowledge(ref);
+        else store.acknowledgeAll(ref.serverId);
+      });
     },
     pollNow: (serverId) => engine.pollNow(serverId),
     setFocus: (serverId, jobIds) => engine.setFocus(serverId, jobIds),
     configIssues: () => ctx.issues.map((issue) => ({ ...issue })),
-    subscribe: (listener) => ctx.feed.subscribe(listener),
-    snapshot: () => buildSnapshot(ctx),
+    subscribe: (listener) => patches.subscribe(listener),
+    snapshot: () => buildSnapshot(ctx, patches.version()),
   };
 }

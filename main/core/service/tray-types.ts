@@ -61,7 +61,7 @@ export type {
   ServerSnapshot,
   JobView,
   TraySnapshot,
-  TrayChange,
+  PatchJobRef,
   TrayPatch,
   TrayListener,
 } from './view-types';

@@ -1,47 +1,34 @@
 /**
  * Plain, serializable views of the core's state: what the snapshot and the patches carry.
- * Derived fields (ETA, stall, data age) are computed at the time of the call.
+ * Derived fields (ETA, stall) are computed at the time of the call; everything they need is kept
+ * up to date as jobs change (typical durations, the ledger in memory), so a view costs the same
+ * whatever the number of jobs.
  */
 import type { ServerConfig } from '../config/server';
 import { operationInWords, repositoryOf } from '../jobs/operation-names';
 import { retryEligibility } from '../jobs/retry';
-import { stallVerdict, typicalDurationMs } from '../jobs/stall';
+import { stallVerdict } from '../jobs/stall';
 import type { JobsSummary } from '../jobs/summary';
-import { summarizeJobs } from '../jobs/summary';
 import type { TrackedJob } from '../jobs/tracked-job';
 import type { CoreContext } from './core-context';
 import type { JobView, ServerSnapshot, TraySnapshot } from './tray-types';
 
-/** Typical durations per server and operation, computed once per batch of views. */
-export type TypicalDurations = Map<string, number | null>;
-
-function typicalFor(ctx: CoreContext, tracked: TrackedJob, memo: TypicalDurations): number | null {
-  const key = `${tracked.serverId}\u0000${tracked.job.operationType}`;
-  if (!memo.has(key)) {
-    const jobs = ctx.store.jobs({ serverId: tracked.serverId, includeHidden: true });
-    memo.set(key, typicalDurationMs(jobs, tracked.job.operationType));
-  }
-  return memo.get(key) ?? null;
-}
-
-export function buildJobView(
-  ctx: CoreContext,
-  tracked: TrackedJob,
-  now: number,
-  memo: TypicalDurations = new Map(),
-): JobView {
-  const ref = { serverId: tracked.serverId, jobId: tracked.job.id };
+export function buildJobView(ctx: CoreContext, tracked: TrackedJob, now: number): JobView {
+  const { serverId, job } = tracked;
+  const ref = { serverId, jobId: job.id };
   const entry = ctx.ledger.get(ref);
+  const repository = repositoryOf(job, entry);
   const { settings } = ctx.document;
-  const typical = tracked.job.status === 'running' ? typicalFor(ctx, tracked, memo) : null;
+  const typical =
+    job.status === 'running' ? ctx.durations.typical(serverId, job.operationType, repository) : null;
   return {
     ...tracked,
-    job: { ...tracked.job },
-    repository: repositoryOf(tracked.job, entry),
-    operation: operationInWords(tracked.job.operationType),
-    eta: ctx.history.eta(ref, tracked.job.operationType, now),
+    job: { ...job },
+    repository,
+    operation: operationInWords(job.operationType),
+    eta: ctx.history.eta(ref, job.operationType, now),
     stall: stallVerdict(tracked, now, { thresholdMs: settings.stallMinutes * 60_000 }, typical),
-    retry: retryEligibility(tracked.job, entry, { role: ctx.identities.get(tracked.serverId)?.role ?? null }),
+    retry: retryEligibility(job, entry, { role: ctx.identities.get(serverId)?.role ?? null }),
   };
 }
 
@@ -57,24 +44,24 @@ export function buildServerSnapshot(ctx: CoreContext, server: ServerConfig): Ser
   };
 }
 
-export function buildSummary(ctx: CoreContext, now: number): JobsSummary {
-  const servers = ctx.document.servers.map((server) => ({
-    serverId: server.id,
-    enabled: server.enabled,
-    state: ctx.store.server(server.id).state,
-  }));
-  return summarizeJobs(ctx.store.jobs(), servers, now);
+export function buildSummary(ctx: CoreContext): JobsSummary {
+  return ctx.store.summary(
+    ctx.document.servers.map((server) => ({
+      serverId: server.id,
+      enabled: server.enabled,
+      state: ctx.store.server(server.id).state,
+    })),
+  );
 }
 
-export function buildSnapshot(ctx: CoreContext): TraySnapshot {
+export function buildSnapshot(ctx: CoreContext, version: number): TraySnapshot {
   const now = ctx.deps.clock.now();
-  const memo: TypicalDurations = new Map();
   return {
-    version: ctx.feed.version(),
+    version,
     asOf: now,
     servers: ctx.document.servers.map((server) => buildServerSnapshot(ctx, server)),
-    jobs: ctx.store.jobs().map((tracked) => buildJobView(ctx, tracked, now, memo)),
-    summary: buildSummary(ctx, now),
+    jobs: ctx.store.jobs().map((tracked) => buildJobView(ctx, tracked, now)),
+    summary: buildSummary(ctx),
     settings: ctx.document.settings,
     issues: ctx.issues.map((issue) => ({ ...issue })),
   };

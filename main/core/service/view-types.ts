@@ -59,22 +59,37 @@ export interface TraySnapshot {
   issues: ConfigIssue[];
 }
 
-export type TrayChange =
-  | { kind: 'job-upserted'; job: JobView }
-  | { kind: 'job-removed'; serverId: string; jobId: string }
-  | { kind: 'server-changed'; server: ServerSnapshot }
-  /** Its jobs were removed with it (each announced as `job-removed` before this). */
-  | { kind: 'server-removed'; serverId: string }
-  | { kind: 'summary-changed'; summary: JobsSummary }
-  | { kind: 'settings-changed'; settings: AppSettings };
+/** A job in a patch: which server, which job. */
+export interface PatchJobRef {
+  serverId: string;
+  jobId: string;
+}
 
 /**
- * One change with its version. Versions increase by exactly one per patch, so a consumer that
- * sees `version !== last + 1` missed something and should ask for a fresh `snapshot()`.
+ * Everything one batch changed (an engine tick of one server, a command), as one versioned step.
+ * Only what changed is present. A consumer applies, in this order: `servers`, `removedServers`
+ * (with every job of theirs), `jobs` (upserted), `removedJobs`, `summary`, `settings`, `polled`.
+ * Versions increase by exactly one per patch, so a consumer that sees `version !== last + 1`
+ * missed something and asks for a fresh `snapshot()`.
  */
 export interface TrayPatch {
   version: number;
-  change: TrayChange;
+  /** Jobs added or changed, as whole views. */
+  jobs?: JobView[];
+  /** Jobs gone: removed by the server or retention, or hidden by a change of the server's view. */
+  removedJobs?: PatchJobRef[];
+  /** Servers whose settings or state changed in a way a view shows. */
+  servers?: ServerSnapshot[];
+  /** Servers removed from the settings; their jobs go with them. */
+  removedServers?: string[];
+  summary?: JobsSummary;
+  settings?: AppSettings;
+  /**
+   * The heartbeat: servers whose poll succeeded and changed nothing else, by id, with the time of
+   * that poll (their state's `lastSuccessAt` and `lastAttemptAt`). Keeps "updated 3 s ago" honest
+   * at a few dozen bytes per poll.
+   */
+  polled?: Record<string, number>;
 }
 
 export type TrayListener = (patch: TrayPatch) => void;

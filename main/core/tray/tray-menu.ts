@@ -2,9 +2,9 @@
  * The tray's context menu as data: running jobs with Cancel, recent failures with Retry, a
  * "Sync repository" submenu per server, the window, notification pause, quit.
  */
-import type { JobView, ServerSnapshot, TraySnapshot } from '../service/tray-types';
+import type { JobView, ServerSnapshot } from '../service/tray-types';
 import { plural } from '../text/plural';
-import type { RepositoryList, TrayMenuItem } from './tray-types';
+import type { PauseDuration, RepositoryList, TrayMenuItem, TrayView } from './tray-types';
 import { isActive } from '../cidx/job';
 
 export interface TrayMenuContext {
@@ -17,19 +17,22 @@ export interface TrayMenuContext {
 
 const HOUR = 3_600_000;
 
-const serverName = (snapshot: TraySnapshot, serverId: string) =>
+const serverName = (snapshot: TrayView, serverId: string) =>
   snapshot.servers.find((s) => s.config.id === serverId)?.config.name ?? serverId;
 
-function jobLabel(job: JobView, snapshot: TraySnapshot): string {
+function jobLabel(job: JobView, snapshot: TrayView): string {
   const what = job.repository ? `${job.operation} ${job.repository}` : job.operation;
   const server = snapshot.servers.length > 1 ? ` (${serverName(snapshot, job.serverId)})` : '';
   return `${what}${server}`;
 }
 
-function runningItem(job: JobView, snapshot: TraySnapshot): TrayMenuItem {
+/** Progress in the menu moves in steps of 10, like the icon: a menu is rebuilt (and an open one closed) only when its text changes. */
+const progressStep = (progress: number): number => Math.floor(progress / 10) * 10;
+
+function runningItem(job: JobView, snapshot: TrayView): TrayMenuItem {
   const ref = { serverId: job.serverId, jobId: job.job.id };
   const phase = job.job.phase ? ` · ${job.job.phase}` : '';
-  const state = job.job.status === 'pending' ? 'waiting' : `${job.job.progress}%${phase}`;
+  const state = job.job.status === 'pending' ? 'waiting' : `${progressStep(job.job.progress)}%${phase}`;
   return {
     type: 'submenu',
     label: `${jobLabel(job, snapshot)} — ${state}`,
@@ -40,7 +43,7 @@ function runningItem(job: JobView, snapshot: TraySnapshot): TrayMenuItem {
   };
 }
 
-function failureItem(job: JobView, snapshot: TraySnapshot): TrayMenuItem {
+function failureItem(job: JobView, snapshot: TrayView): TrayMenuItem {
   const ref = { serverId: job.serverId, jobId: job.job.id };
   const retry: TrayMenuItem = job.retry.retryable
     ? { type: 'action', label: 'Retry', action: { kind: 'retry', ...ref }, enabled: true }
@@ -82,7 +85,16 @@ function syncItems(server: ServerSnapshot, list: RepositoryList | undefined): Tr
   }));
 }
 
-function pauseItems(snapshot: TraySnapshot, now: number): TrayMenuItem {
+/** When a pause chosen now ends: in an hour, or tomorrow at 08:00 local time. */
+export function pauseUntil(duration: PauseDuration, now: number): number {
+  if (duration === 'hour') return now + HOUR;
+  const tomorrow = new Date(now);
+  tomorrow.setHours(24, 0, 0, 0);
+  tomorrow.setHours(8);
+  return tomorrow.getTime();
+}
+
+function pauseItems(snapshot: TrayView, now: number): TrayMenuItem {
   const pausedUntil = snapshot.settings.notifications.pausedUntil;
   if (pausedUntil !== null && pausedUntil > now) {
     const until = new Date(pausedUntil).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
@@ -93,9 +105,6 @@ function pauseItems(snapshot: TraySnapshot, now: number): TrayMenuItem {
       enabled: true,
     };
   }
-  const tomorrow = new Date(now);
-  tomorrow.setHours(24, 0, 0, 0);
-  tomorrow.setHours(8); // tomorrow 08:00 local time
   return {
     type: 'submenu',
     label: 'Pause notifications',
@@ -103,20 +112,20 @@ function pauseItems(snapshot: TraySnapshot, now: number): TrayMenuItem {
       {
         type: 'action',
         label: 'For 1 hour',
-        action: { kind: 'pause-notifications', until: now + HOUR },
+        action: { kind: 'pause-notifications', duration: 'hour' },
         enabled: true,
       },
       {
         type: 'action',
         label: 'Until tomorrow',
-        action: { kind: 'pause-notifications', until: tomorrow.getTime() },
+        action: { kind: 'pause-notifications', duration: 'until-tomorrow' },
         enabled: true,
       },
     ],
   };
 }
 
-export function trayMenu(snapshot: TraySnapshot, context: TrayMenuContext): TrayMenuItem[] {
+export function trayMenu(snapshot: TrayView, context: TrayMenuContext): TrayMenuItem[] {
   const active = snapshot.jobs.filter((j) => isActive(j.job.status));
   const failures = snapshot.jobs.filter(
     (j) => !j.acknowledged && ['failed', 'cancelled', 'completed_partial'].includes(j.job.status),

@@ -1,11 +1,10 @@
-/** The whole tray from one snapshot: a pure function, applied by the Electron adapter. */
-import type { TraySnapshot } from '../service/tray-types';
+/** The whole tray from what it shows: a pure function, applied by the Electron adapter. */
 import { trayIcon } from './tray-icon';
 import { trayMenu, type TrayMenuContext } from './tray-menu';
 import { trayTooltip } from './tray-tooltip';
-import type { TrayModel } from './tray-types';
+import type { TrayModel, TrayView } from './tray-types';
 
-export function buildTrayModel(snapshot: TraySnapshot, context: TrayMenuContext): TrayModel {
+export function buildTrayModel(snapshot: TrayView, context: TrayMenuContext): TrayModel {
   const { summary } = snapshot;
   return {
     icon: trayIcon(summary),

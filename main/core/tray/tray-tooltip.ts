@@ -1,5 +1,7 @@
 /** The tooltip: what runs, what failed, which servers are in trouble, and how old the data is. */
-import type { ServerSnapshot, TraySnapshot } from '../service/tray-types';
+import type { ServerSnapshot } from '../service/tray-types';
+import type { TrayView } from './tray-types';
+import { oldestSuccessAt } from '../../../preload/data-age';
 import { formatDuration } from '../text/duration';
 import { plural } from '../text/plural';
 
@@ -11,7 +13,7 @@ function serverTrouble(server: ServerSnapshot): string | null {
   return null;
 }
 
-export function trayTooltip(snapshot: TraySnapshot, now: number): string {
+export function trayTooltip(snapshot: TrayView, now: number): string {
   const { summary } = snapshot;
   const lines = ['CIDX Tray'];
   if (snapshot.servers.length === 0) return 'CIDX Tray: no server configured';
@@ -26,7 +28,8 @@ export function trayTooltip(snapshot: TraySnapshot, now: number): string {
     if (trouble) lines.push(trouble);
   }
   // Never let stale data pass for fresh (users.md, complaint 1).
-  const age = summary.oldestSuccessAt === null ? null : now - summary.oldestSuccessAt;
+  const updatedAt = oldestSuccessAt(snapshot.servers);
+  const age = updatedAt === null ? null : now - updatedAt;
   lines.push(age === null ? 'Not updated yet' : `Updated ${formatDuration(age)} ago`);
   return lines.join('\n');
 }

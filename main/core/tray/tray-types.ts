@@ -3,6 +3,14 @@
  * holds. `buildTrayModel` computes it; the Electron adapter only applies it (style.md §14).
  */
 
+import type { TraySnapshot } from '../service/tray-types';
+
+/**
+ * What the tray reads: a whole snapshot fits, and so does the tray's own small projection
+ * (tray-projection.ts), whose `jobs` are only the active ones and the failures waiting.
+ */
+export type TrayView = Pick<TraySnapshot, 'servers' | 'summary' | 'settings' | 'jobs'>;
+
 /**
  * One icon per state, told apart by shape or glyph, not colour alone (users.md #1):
  * idle (hollow ring), running (ring filling with the overall progress), failed (ring with "!"),
@@ -24,9 +32,12 @@ export type TrayAction =
   | { kind: 'acknowledge-all' }
   | { kind: 'sync'; serverId: string; repository: string }
   | { kind: 'load-repositories'; serverId: string }
-  | { kind: 'pause-notifications'; until: number }
+  /** Resolved to a time when clicked (see `pauseUntil`), so the menu's data does not age. */
+  | { kind: 'pause-notifications'; duration: PauseDuration }
   | { kind: 'resume-notifications' }
   | { kind: 'quit' };
+
+export type PauseDuration = 'hour' | 'until-tomorrow';
 
 export type TrayMenuItem =
   | { type: 'separator' }

@@ -4,13 +4,7 @@ import { serverConfigSchema, type ServerConfigInput } from '../../../main/core/c
 import { defaultSettings } from '../../../main/core/config/settings';
 import type { ServerState } from '../../../main/core/engine/events';
 import { summarizeJobs } from '../../../main/core/jobs/summary';
-import type {
-  JobView,
-  ServerSnapshot,
-  TrayChange,
-  TrayPatch,
-  TraySnapshot,
-} from '../../../main/core/service/view-types';
+import type { JobView, ServerSnapshot, TrayPatch, TraySnapshot } from '../../../main/core/service/view-types';
 import { makeJob as jobFixture } from '../../support/job-fixture';
 import { makeServerState as serverStateFixture } from '../../support/server-state-fixture';
 
@@ -105,11 +99,13 @@ export function makeSnapshot(
     summary: summarizeJobs(
       jobs,
       servers.map((s) => ({ serverId: s.config.id, enabled: s.config.enabled, state: s.state })),
-      T0,
     ),
     settings: defaultSettings(),
     issues: [],
   };
 }
 
-export const patch = (version: number, change: TrayChange): TrayPatch => ({ version, change });
+export const patch = (version: number, change: Omit<TrayPatch, 'version'>): TrayPatch => ({
+  version,
+  ...change,
+});

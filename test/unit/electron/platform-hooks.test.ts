@@ -58,11 +58,11 @@ describe('launch at login', () => {
     );
     listener({
       version: 1,
-      change: { kind: 'settings-changed', settings: { ...settings, launchAtLogin: true } },
+      settings: { ...settings, launchAtLogin: true },
     });
     listener({
       version: 2,
-      change: { kind: 'settings-changed', settings: { ...settings, launchAtLogin: true } },
+      settings: { ...settings, launchAtLogin: true },
     });
     expect(setLoginItemSettings.mock.calls).toEqual([[{ openAtLogin: false }], [{ openAtLogin: true }]]);
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { stallVerdict, typicalDurationMs } from '../../../main/core/jobs';
+import { stallVerdict } from '../../../main/core/jobs';
+import { createTypicalDurations } from '../../../main/core/jobs/typical-durations';
 import { finished, makeJob } from './helpers';
 
 const MIN = 60_000;
@@ -45,14 +46,39 @@ describe('stall detection', () => {
     const run = (id: string, minutes: number, operationType = 'sync_repository', status = 'completed') => ({
       job: makeJob({ id, operationType, status, startedAt: 0, completedAt: minutes * MIN }),
     });
-    const jobs = [
+    const durations = createTypicalDurations(3);
+    for (const { job } of [
       run('a', 2),
       run('b', 3),
       run('c', 50),
       run('d', 99, 'reindex'),
       run('e', 99, 'sync_repository', 'failed'),
-    ];
-    expect(typicalDurationMs(jobs, 'sync_repository')).toBe(3 * MIN);
-    expect(typicalDurationMs(jobs, 'add_golden_repo')).toBeNull();
+    ])
+      durations.observe('work', job, null);
+    expect(durations.typical('work', 'sync_repository', null)).toBe(3 * MIN);
+    expect(durations.typical('work', 'add_golden_repo', null)).toBeNull();
+    expect(durations.typical('home', 'sync_repository', null)).toBeNull();
+    // The same job seen again counts once; the window keeps the most recent runs.
+    durations.observe('work', run('c', 50).job, null);
+    durations.observe('work', run('f', 60).job, null);
+    expect(durations.typical('work', 'sync_repository', null)).toBe(50 * MIN);
+  });
+
+  it("prefers the repository's own runs when it has some", () => {
+    const run = (id: string, minutes: number) =>
+      makeJob({
+        id,
+        operationType: 'sync_repository',
+        status: 'completed',
+        startedAt: 0,
+        completedAt: minutes * MIN,
+      });
+    const durations = createTypicalDurations();
+    durations.observe('work', run('a', 2), 'small');
+    durations.observe('work', run('b', 40), 'big');
+    durations.observe('work', run('c', 44), 'big');
+    expect(durations.typical('work', 'sync_repository', 'big')).toBe(42 * MIN);
+    expect(durations.typical('work', 'sync_repository', 'small')).toBe(2 * MIN);
+    expect(durations.typical('work', 'sync_repository', 'unknown')).toBe(40 * MIN);
   });
 });

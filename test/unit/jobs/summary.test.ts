@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TrackedJob } from '../../../main/core/jobs';
-import { summarizeJobs } from '../../../main/core/jobs';
+import { createJobStore, summarizeJobs } from '../../../main/core/jobs';
+import { oldestSuccessAt, serversNeverPolled } from '../../../preload/data-age';
 import { makeJob, makeServerState } from './helpers';
 
 const NOW = 1_000_000;
@@ -20,7 +21,6 @@ describe('summary', () => {
     const summary = summarizeJobs(
       [tracked('running', 20), tracked('running', 61), tracked('pending', 0), tracked('completed', 100)],
       [],
-      NOW,
     );
     expect(summary.countsByStatus).toEqual({ running: 2, pending: 1, completed: 1 });
     expect(summary.running).toBe(2);
@@ -30,7 +30,7 @@ describe('summary', () => {
   });
 
   it('is idle with no progress when nothing runs', () => {
-    const summary = summarizeJobs([tracked('completed', 100)], [], NOW);
+    const summary = summarizeJobs([tracked('completed', 100)], []);
     expect(summary.progress).toBeNull();
     expect(summary.worst).toBe('idle');
   });
@@ -42,29 +42,71 @@ describe('summary', () => {
       enabled,
       state: makeServerState({ serverId, health }),
     });
-    expect(summarizeJobs(jobs, [server('a', 'online')], NOW).worst).toBe('failed');
-    expect(summarizeJobs(jobs, [server('a', 'online')], NOW).unacknowledgedFailures).toBe(1);
-    expect(summarizeJobs(jobs, [server('a', 'offline')], NOW).worst).toBe('offline');
-    expect(summarizeJobs(jobs, [server('a', 'offline'), server('b', 'auth-failed')], NOW).worst).toBe(
+    expect(summarizeJobs(jobs, [server('a', 'online')]).worst).toBe('failed');
+    expect(summarizeJobs(jobs, [server('a', 'online')]).unacknowledgedFailures).toBe(1);
+    expect(summarizeJobs(jobs, [server('a', 'offline')]).worst).toBe('offline');
+    expect(summarizeJobs(jobs, [server('a', 'offline'), server('b', 'auth-failed')]).worst).toBe(
       'auth-failed',
     );
     // A disabled server does not count.
-    expect(summarizeJobs(jobs, [server('b', 'auth-failed', false)], NOW).worst).toBe('failed');
+    expect(summarizeJobs(jobs, [server('b', 'auth-failed', false)]).worst).toBe('failed');
   });
 
   it('reports the data age from the oldest successful poll among enabled servers', () => {
-    const summary = summarizeJobs(
-      [],
-      [
-        { serverId: 'a', enabled: true, state: makeServerState({ lastSuccessAt: NOW - 5_000 }) },
-        { serverId: 'b', enabled: true, state: makeServerState({ lastSuccessAt: NOW - 90_000 }) },
-        { serverId: 'c', enabled: false, state: makeServerState({ lastSuccessAt: NOW - 999_000 }) },
-        { serverId: 'd', enabled: true, state: null },
-      ],
-      NOW,
-    );
-    expect(summary.oldestSuccessAt).toBe(NOW - 90_000);
-    expect(summary.dataAgeMs).toBe(90_000);
-    expect(summary.serversNeverPolled).toEqual(['d']);
+    const server = (id: string, enabled: boolean, lastSuccessAt: number | null) => ({
+      config: { id, enabled },
+      state: lastSuccessAt === null ? null : { lastSuccessAt },
+    });
+    const servers = [
+      server('a', true, NOW - 5_000),
+      server('b', true, NOW - 90_000),
+      server('c', false, NOW - 999_000),
+      server('d', true, null),
+    ];
+    expect(oldestSuccessAt(servers)).toBe(NOW - 90_000);
+    expect(serversNeverPolled(servers)).toEqual(['d']);
+    expect(oldestSuccessAt([server('d', true, null)])).toBeNull();
+  });
+});
+
+describe('summary kept as a running tally', () => {
+  it('matches a summary computed from scratch after every kind of change', () => {
+    const store = createJobStore({ clock: { now: () => NOW } });
+    const running = makeJob({ id: 'r', status: 'running', progress: 30 });
+    store.apply({ type: 'job-added', serverId: 'work', job: running, createdSinceLastPoll: true });
+    store.apply({
+      type: 'job-added',
+      serverId: 'work',
+      job: makeJob({ id: 'p', status: 'pending' }),
+      createdSinceLastPoll: true,
+    });
+    store.apply({
+      type: 'job-changed',
+      serverId: 'work',
+      job: { ...running, progress: 70 },
+      previous: running,
+    });
+    const failed = { ...running, status: 'failed', progress: 70 };
+    store.apply({
+      type: 'job-finished',
+      serverId: 'work',
+      job: failed,
+      previous: running,
+      status: 'failed',
+      catchUp: false,
+    });
+    const system = makeJob({ id: 's', status: 'running', username: 'system' });
+    store.apply({ type: 'job-added', serverId: 'work', job: system, createdSinceLastPoll: true });
+    const fromScratch = () => summarizeJobs(store.jobs(), []);
+    expect(store.summary([])).toEqual(fromScratch());
+    expect(store.summary([]).unacknowledgedFailures).toBe(1);
+    store.acknowledge({ serverId: 'work', jobId: 'r' });
+    expect(store.summary([])).toEqual(fromScratch());
+    store.setServerView('work', { showSystemJobs: true });
+    expect(store.summary([])).toEqual(fromScratch());
+    expect(store.summary([]).running).toBe(1);
+    store.apply({ type: 'job-gone', serverId: 'work', jobId: 'p', previous: makeJob({ id: 'p' }) });
+    expect(store.summary([])).toEqual(fromScratch());
+    expect(store.summary([]).total).toBe(2);
   });
 });

@@ -31,7 +31,7 @@ describe('tray core: servers, live', () => {
       { config: { id: 'home-lab', name: 'Home lab' }, state: { health: 'online' }, username: 'alice' },
     ]);
     expect(core.snapshot().jobs).toHaveLength(1);
-    expect(patches.some((p) => p.change.kind === 'server-changed')).toBe(true);
+    expect(patches.some((p) => p.servers?.some((server) => server.config.id === 'home-lab'))).toBe(true);
     expect(JSON.stringify(patches)).not.toContain('pw-1');
     expect(JSON.stringify(core.snapshot())).not.toContain('pw-1');
     core.stop();
@@ -90,7 +90,7 @@ describe('tray core: servers, live', () => {
     expect(await world.secrets.get(secretKeys.password('work'))).toBe('pw-2');
     expect(await world.secrets.get(secretKeys.refreshToken('work'))).toBeNull();
     expect(core.snapshot().jobs).toEqual([]);
-    expect(patches.some((p) => p.change.kind === 'job-removed')).toBe(true);
+    expect(patches.some((p) => p.removedJobs?.some((ref) => ref.serverId === 'work'))).toBe(true);
     core.stop();
   });
 
@@ -126,9 +126,10 @@ describe('tray core: servers, live', () => {
     await world.clock.advance(2_000);
     const removed = await core.removeServer('work');
     expect(removed.ok).toBe(true);
-    const kinds = patches.slice(-3).map((p) => p.change);
-    expect(kinds).toContainEqual({ kind: 'job-removed', serverId: 'work', jobId: job.id });
-    expect(patches[patches.length - 1]?.change).toEqual({ kind: 'server-removed', serverId: 'work' });
+    // One patch says the server went, and its jobs with it.
+    expect(patches[patches.length - 1]).toMatchObject({ removedServers: ['work'] });
+    expect(patches[patches.length - 1]?.jobs).toBeUndefined();
+    expect(patches.slice(0, -1).some((p) => p.jobs?.some((view) => view.job.id === job.id))).toBe(true);
     expect(core.snapshot()).toMatchObject({ servers: [], jobs: [] });
     expect(world.secrets.keys()).toEqual([]);
     const calls = api.totalCalls();

@@ -37,10 +37,7 @@ describe('tray core: settings, live', () => {
     await world.clock.advance(2_000);
     const changed = await core.updateSettings({ notifications: { enabled: false } });
     expect(changed.ok).toBe(true);
-    expect(patches[patches.length - 1]?.change).toMatchObject({
-      kind: 'settings-changed',
-      settings: { notifications: { enabled: false } },
-    });
+    expect(patches[patches.length - 1]).toMatchObject({ settings: { notifications: { enabled: false } } });
     api.updateJob(job.id, { status: 'completed', progress: 100 });
     await world.clock.advance(20_000);
     expect(core.snapshot().jobs[0]?.job.status).toBe('completed');

@@ -67,7 +67,6 @@ export function snapshot(
   const summary = summarizeJobs(
     jobs,
     servers.map((s) => ({ serverId: s.config.id, enabled: s.config.enabled, state: s.state })),
-    NOW,
   );
   return { version: 1, asOf: NOW, servers, jobs, summary, settings, issues: [] };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildTrayModel, type TrayMenuItem, type RepositoryList } from '../../../main/core/tray';
+import { pauseUntil } from '../../../main/core/tray/tray-menu';
 import { NOW, job, server, snapshot, view } from './snapshot-builder';
 
 const noRepos = new Map<string, RepositoryList>();
@@ -153,15 +154,16 @@ describe('tray menu', () => {
   it('offers to pause notifications, and to resume them while paused', () => {
     const paused = snapshot([server('lab')], []);
     expect(find(model(paused).menu, /For 1 hour/)).toMatchObject({
-      action: { kind: 'pause-notifications', until: NOW + 3_600_000 },
+      action: { kind: 'pause-notifications', duration: 'hour' },
     });
-    const tomorrow = find(model(paused).menu, /Until tomorrow/);
-    const until =
-      tomorrow?.type === 'action' && tomorrow.action.kind === 'pause-notifications'
-        ? tomorrow.action.until
-        : 0;
+    expect(find(model(paused).menu, /Until tomorrow/)).toMatchObject({
+      action: { kind: 'pause-notifications', duration: 'until-tomorrow' },
+    });
+    expect(pauseUntil('hour', NOW)).toBe(NOW + 3_600_000);
+    const until = pauseUntil('until-tomorrow', NOW);
     expect(new Date(until).getHours()).toBe(8);
     expect(until).toBeGreaterThan(NOW);
+    expect(until - NOW).toBeLessThanOrEqual(32 * 3_600_000);
 
     const settings = structuredClone(paused.settings);
     settings.notifications.pausedUntil = NOW + 60_000;
