@@ -4,9 +4,9 @@
  * when a page is full, a job older than its oldest item may simply be outside the window.
  */
 import type { JobPage, ListJobsQuery } from '../cidx/api';
-import type { Job } from '../cidx/job';
+import type { Job, TerminalStatus } from '../cidx/job';
 import type { KnownJobs } from './known-job';
-import { unfinishedJobs } from './known-job';
+import { isUnfinished, unfinishedJobs } from './known-job';
 
 export interface ListOutcome {
   query: ListJobsQuery;
@@ -38,4 +38,60 @@ export function findVanished(known: KnownJobs, outcomes: readonly ListOutcome[])
 
 export function seenIn(outcomes: readonly ListOutcome[]): Set<string> {
   return new Set(outcomes.flatMap((outcome) => outcome.page.jobs.map((job) => job.id)));
+}
+
+/**
+ * Unfinished jobs this tick's lists neither showed nor covered: outside every list window (a
+ * HEAD queue longer than 50, §2.2), so the lists say nothing about them either way.
+ */
+export function findUncovered(known: KnownJobs, outcomes: readonly ListOutcome[]): string[] {
+  const seen = seenIn(outcomes);
+  return unfinishedJobs(known)
+    .filter((entry) => !seen.has(entry.job.id))
+    .filter((entry) => !outcomes.some((outcome) => listCovers(outcome, entry.job)))
+    .map((entry) => entry.job.id);
+}
+
+/** A tracked job that left a list that should show it, and whose ending is still to be learned. */
+export interface EndCheck {
+  jobId: string;
+  /** When it was first missed: the clock for `lostAfterMs`. */
+  since: number;
+  /**
+   * Terminal statuses whose list was read since it vanished without showing it (it is outside
+   * that window, or did not end so). Once every status is listed only a GET can tell.
+   */
+  listed: readonly TerminalStatus[];
+}
+
+/** The terminal statuses this job has not been looked for in yet. */
+export function unlistedStatuses(check: EndCheck, statuses: readonly TerminalStatus[]): TerminalStatus[] {
+  return statuses.filter((status) => !check.listed.includes(status));
+}
+
+export interface LostInput {
+  known: KnownJobs;
+  endChecks: readonly EndCheck[];
+  /** When GETs of a job started failing (not 404: those are answers), per job. */
+  getFailingSince: ReadonlyMap<string, number>;
+  now: number;
+  lostAfterMs: number;
+}
+
+/**
+ * Tracked unfinished jobs the engine has not been able to account for in `lostAfterMs`: they left
+ * the list that should show them and neither the terminal lists nor a GET said how they ended, or
+ * their GETs keep failing. They are reported gone ('lost') rather than kept `running` forever.
+ * A job merely waiting its turn in the beyond-window round-robin is never lost.
+ */
+export function findLost(input: LostInput): string[] {
+  const lost = new Set<string>();
+  const overdue = (since: number | undefined): boolean =>
+    since !== undefined && input.now - since >= input.lostAfterMs;
+  for (const check of input.endChecks) if (overdue(check.since)) lost.add(check.jobId);
+  for (const [jobId, since] of input.getFailingSince) if (overdue(since)) lost.add(jobId);
+  return [...lost].filter((jobId) => {
+    const entry = input.known.get(jobId);
+    return entry !== undefined && isUnfinished(entry.job);
+  });
 }

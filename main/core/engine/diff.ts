@@ -4,7 +4,7 @@
  */
 import type { Job, TerminalStatus } from '../cidx/job';
 import { isTerminal, jobMoved } from '../cidx/job';
-import type { EngineEvent } from './events';
+import type { EngineEvent, JobGoneReason } from './events';
 import type { KnownJob, KnownJobs } from './known-job';
 import { statusRank } from './known-job';
 
@@ -14,7 +14,9 @@ export type Observation =
   /** `GET /api/jobs/{id}`: the whole truth, phases included. */
   | { source: 'get'; job: Job }
   /** `GET /api/jobs/{id}` answered 404: removed by retention or lost in a v5 restart (§2.3, §4.4). */
-  | { source: 'not-found'; jobId: string };
+  | { source: 'not-found'; jobId: string }
+  /** Unaccounted for `lostAfterMs`: no list or GET can say where it went (see coverage.ts). */
+  | { source: 'lost'; jobId: string };
 
 export interface DiffInput {
   serverId: string;
@@ -56,11 +58,11 @@ function merge(base: Job | undefined, observation: Extract<Observation, { job: J
 export function diffJobs(input: DiffInput): DiffOutput {
   const known = new Map(input.known);
   const folded = new Map<string, { job: Job; fetched: boolean }>();
-  const gone = new Set<string>();
+  const gone = new Map<string, JobGoneReason>();
 
   for (const observation of input.observations) {
-    if (observation.source === 'not-found') {
-      gone.add(observation.jobId);
+    if (observation.source === 'not-found' || observation.source === 'lost') {
+      if (gone.get(observation.jobId) !== 'not-found') gone.set(observation.jobId, observation.source);
       continue;
     }
     const id = observation.job.id;
@@ -104,11 +106,11 @@ export function diffJobs(input: DiffInput): DiffOutput {
     }
   }
 
-  for (const id of gone) {
+  for (const [id, reason] of gone) {
     const previousEntry = known.get(id);
     if (!previousEntry) continue;
     known.delete(id);
-    events.push({ type: 'job-gone', serverId, jobId: id, previous: previousEntry.job });
+    events.push({ type: 'job-gone', serverId, jobId: id, previous: previousEntry.job, reason });
   }
   return { events, known };
 }

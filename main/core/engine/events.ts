@@ -32,6 +32,8 @@ export interface ServerState {
   nextPollAt: number | null;
 }
 
+export type JobGoneReason = 'not-found' | 'lost';
+
 export type EngineEvent =
   /**
    * A job the engine had not seen. `createdSinceLastPoll` is true when the job was created after
@@ -54,8 +56,14 @@ export type EngineEvent =
       status: TerminalStatus;
       catchUp: boolean;
     }
-  /** A tracked job now answers 404: removed by retention or a v5 restart. Not an error. */
-  | { type: 'job-gone'; serverId: string; jobId: string; previous: Job }
+  /**
+   * A tracked job the engine forgets. `reason` says why: `not-found` when `GET /api/jobs/{id}`
+   * answered 404 (retention, a v5 restart; not an error); `lost` when the engine could not
+   * account for an unfinished job for `lostAfterMs` (it left every list that should show it and
+   * no list or GET said how it ended), so it is not left looking `running` forever. The engine
+   * always sets it; it is optional only so events recorded before it existed stay valid.
+   */
+  | { type: 'job-gone'; serverId: string; jobId: string; previous: Job; reason?: JobGoneReason }
   | { type: 'server-state'; serverId: string; state: ServerState };
 
 export type EngineEventListener = (event: EngineEvent) => void;

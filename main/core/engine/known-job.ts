@@ -46,3 +46,16 @@ export function staleFinishedIds(
     .filter((entry) => isTerminal(entry.job.status) && now - (entry.observedAt ?? seededAt) > forgetAfterMs)
     .map((entry) => entry.job.id);
 }
+
+/**
+ * Finished jobs beyond `max`, least recently seen first (seeds, never seen, count as oldest): under
+ * sustained churn the map stays bounded well before `forgetFinishedAfterMs` would bound it.
+ */
+export function excessFinishedIds(known: KnownJobs, max: number): string[] {
+  const finished = [...known.values()].filter((entry) => isTerminal(entry.job.status));
+  if (finished.length <= max) return [];
+  return finished
+    .sort((a, b) => (a.observedAt ?? -Infinity) - (b.observedAt ?? -Infinity))
+    .slice(0, finished.length - Math.max(0, max))
+    .map((entry) => entry.job.id);
+}

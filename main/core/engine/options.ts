@@ -37,6 +37,17 @@ export interface EngineOptions {
   probeRetryMs: number;
   /** Finished jobs no list has shown for this long are forgotten, so memory stays bounded. */
   forgetFinishedAfterMs: number;
+  /**
+   * At most this many finished jobs are remembered per server; beyond it the least recently seen
+   * are forgotten first (churn of thousands of jobs an hour would otherwise fill the map).
+   */
+  maxFinishedJobs: number;
+  /**
+   * A tracked unfinished job the engine cannot account for this long (it left the list that
+   * should show it and no list or GET told where it went, or its GETs keep failing) is reported
+   * `job-gone` with reason `lost` and forgotten: never a phantom `running` forever.
+   */
+  lostAfterMs: number;
   clock: Clock;
   /** [0, 1) source for the backoff jitter; injected so tests are deterministic. */
   random: () => number;
@@ -54,12 +65,19 @@ export const DEFAULT_ENGINE_OPTIONS: Omit<EngineOptions, 'clock' | 'random' | 'r
   backoffCapMs: 60_000,
   backoffFloorMs: 1_000,
   authFailedIntervalMs: 300_000,
+  // 6 holds the busiest tick: the status lists running and pending, then on a tick where many
+  // endings must be learned one list per terminal status (three or four, within the same cap:
+  // the unfiltered list and further endings wait a tick), or the few GETs of a quiet one.
   maxRequestsPerTick: 6,
   phaseGetsPerTick: 2,
   fullListEveryTicks: 5,
   beyondWindowCheckMs: 30_000,
   probeRetryMs: 300_000,
   forgetFinishedAfterMs: 3_600_000,
+  maxFinishedJobs: 2_000,
+  // Four beyond-window periods: long enough for a GET fault to clear, short enough that a job
+  // nothing can account for does not sit as running for more than a couple of minutes.
+  lostAfterMs: 120_000,
 };
 
 /** Page size of the list calls: HEAD caps at 50 (§2.2), v5 pages correctly up to 100. */

@@ -2,17 +2,27 @@
  * Which requests one tick spends on one server: a bounded plan, never one request per job
  * (design.md, "One polling plan that meets the budget"). Pure, so the budget is unit-tested.
  *
- * A tick runs in two stages: the list calls first, then GETs chosen with what the lists showed.
+ * A tick runs in up to three stages, each planned with what the previous one showed:
+ * 1. the status lists (running, pending, and periodically the unfiltered list); with few jobs
+ *    to follow, per-job GETs instead (cheaper than the lists, see `followsFewJobs`);
+ * 2. when more tracked jobs left their lists than there are terminal statuses, one list per
+ *    terminal status (`status=completed`, ...): endings learned in bulk, not one GET each;
+ * 3. GETs: endings no list could show, just-submitted jobs, the few followed jobs, phases, and
+ *    jobs outside every list window.
  */
 import type { ListJobsQuery, ServerFlavor } from '../cidx/api';
+import type { Job, TerminalStatus } from '../cidx/job';
 import { reportsPhases } from '../cidx/job';
 import type { KnownJob, KnownJobs } from './known-job';
 import { unfinishedJobs } from './known-job';
 import type { EngineOptions } from './options';
 import { HEAD_PAGE_LIMIT, V5_PAGE_LIMIT } from './options';
 
-/** running / pending narrow the list with `status=` (HEAD cannot page past 50, §2.2); all discovers. */
-export type ListRole = 'running' | 'pending' | 'all';
+/**
+ * running / pending narrow the list with `status=` (HEAD cannot page past 50, §2.2); all discovers;
+ * ended is one terminal status (`status=completed`, ...), read to learn endings in bulk.
+ */
+export type ListRole = 'running' | 'pending' | 'all' | 'ended';
 
 export interface ListRequest {
   kind: 'list';
@@ -20,18 +30,88 @@ export interface ListRequest {
   query: ListJobsQuery;
 }
 
-export type GetReason = 'ended' | 'awaited' | 'phase' | 'beyond-window';
+export type GetReason = 'ended' | 'awaited' | 'follow' | 'phase' | 'beyond-window';
 
 export interface GetRequest {
   kind: 'get';
   jobId: string;
-  /** ended: vanished from a list that should show it; awaited: just submitted, not listed yet. */
+  /**
+   * ended: left a list that should show it, and no list of this tick showed how it ended;
+   * awaited: just submitted, not listed yet; follow: one of the few jobs followed by GET.
+   */
   reason: GetReason;
 }
 
-function pageLimit(flavor: ServerFlavor | null): number {
+export function pageLimit(flavor: ServerFlavor | null): number {
   // Unknown flavour: 50 is valid on both (§2.2).
   return flavor === 'v5' ? V5_PAGE_LIMIT : HEAD_PAGE_LIMIT;
+}
+
+/**
+ * The terminal statuses a server can report, most frequent first: one status-filtered list each
+ * tells every recent ending of that kind. `completed_partial` exists on HEAD only (§2.7); an
+ * unknown flavour is read as HEAD (an unknown `status=` value merely lists nothing, §2.2).
+ */
+export function endingStatuses(flavor: ServerFlavor | null): TerminalStatus[] {
+  const statuses: TerminalStatus[] = ['completed', 'failed', 'cancelled'];
+  return flavor === 'v5' ? statuses : [...statuses, 'completed_partial'];
+}
+
+export interface FewJobsInput {
+  flavor: ServerFlavor | null;
+  /** The tracked unfinished jobs. */
+  unfinished: readonly Job[];
+  options: Pick<
+    EngineOptions,
+    'fullListEveryTicks' | 'activeIntervalMs' | 'idleIntervalMs' | 'phaseGetsPerTick'
+  >;
+}
+
+const isPhaseJob = (flavor: ServerFlavor | null, job: Job): boolean =>
+  flavor !== 'v5' && job.status === 'running' && reportsPhases(job.operationType);
+
+/**
+ * Requests per tick, on average over a full-list period, of following these jobs with lists:
+ * the running list every tick, the pending list every tick while pending jobs are known (else
+ * once a period on HEAD), the unfiltered list once a period, plus the phase GETs (HEAD lists
+ * carry no phases, §2.2). Endings would cost a GET each on top.
+ */
+export function listPathCostPerTick(input: FewJobsInput): number {
+  const period = Math.max(1, input.options.fullListEveryTicks);
+  const hasPending = input.unfinished.some((job) => job.status === 'pending');
+  const pendingLists = hasPending ? period : input.flavor === 'v5' ? 0 : 1;
+  const phaseJobs = input.unfinished.filter((job) => isPhaseJob(input.flavor, job)).length;
+  return (period + pendingLists + 1) / period + Math.min(phaseJobs, input.options.phaseGetsPerTick);
+}
+
+/**
+ * Requests per tick of following each job with its own GET (which also tells its phases and how
+ * it ended), plus the unfiltered list at the idle cadence to discover jobs submitted elsewhere.
+ */
+export function getPathCostPerTick(input: FewJobsInput): number {
+  const discovery = input.options.activeIntervalMs / Math.max(1, input.options.idleIntervalMs);
+  return input.unfinished.length + discovery;
+}
+
+/**
+ * Few jobs: following them one GET each costs less than the lists would (one running job: 1 GET
+ * a tick against 1.4 lists plus a GET per ending). The engine then never costs more than
+ * per-job polling (the naive 1 s poller of the CIDX CLI) while it has something to follow.
+ */
+export function followsFewJobs(input: FewJobsInput): boolean {
+  return input.unfinished.length > 0 && getPathCostPerTick(input) < listPathCostPerTick(input);
+}
+
+/** How an active tick with few jobs looks at the server (see `followsFewJobs`). */
+export interface FewJobsTick {
+  /**
+   * The previous tick saw nothing move: no job added, ended or gone, no status change, no call
+   * failed. Then GETs alone follow the jobs; otherwise the status lists look around first, as
+   * where one job appears or ends others tend to (a batch, a queue moving up).
+   */
+  settled: boolean;
+  /** The unfiltered list has not run for an idle interval: discover jobs submitted elsewhere. */
+  discoveryDue: boolean;
 }
 
 export interface ListPlanInput {
@@ -45,18 +125,31 @@ export interface ListPlanInput {
   hasPendingJobs: boolean;
   /** Requests this tick may spend on lists; the first list is the tick's main call. */
   budget: number;
+  /** Set when few jobs are followed (`followsFewJobs`): no periodic full list, GETs when settled. */
+  few?: FewJobsTick | null;
   options: Pick<EngineOptions, 'fullListEveryTicks'>;
 }
 
 export function planLists(input: ListPlanInput): ListRequest[] {
   const limit = pageLimit(input.flavor);
-  const list = (role: ListRole): ListRequest => ({
+  const list = (role: Exclude<ListRole, 'ended'>): ListRequest => ({
     kind: 'list',
     role,
     query: role === 'all' ? { limit } : { status: role, limit },
   });
   // An idle server costs one request per tick: the unfiltered list shows new jobs and endings.
   if (!input.active) return [list('all')].slice(0, Math.max(1, input.budget));
+
+  const { few } = input;
+  if (few && !input.forceFullList) {
+    // Settled: the followed jobs are read by GET (none of these lists). Otherwise the running
+    // list (and pending while pending jobs are known) look around, without the periodic full
+    // list: that one runs at the idle cadence, as when nothing is followed at all.
+    const plan = few.settled ? [] : [list('running')];
+    if (!few.settled && input.hasPendingJobs) plan.push(list('pending'));
+    if (few.discoveryDue) plan.push(list('all'));
+    return plan.slice(0, Math.max(1, input.budget));
+  }
 
   const everyTicks = Math.max(1, input.options.fullListEveryTicks);
   const fullListTick = input.forceFullList || input.tick % everyTicks === 0;
@@ -68,16 +161,56 @@ export function planLists(input: ListPlanInput): ListRequest[] {
   return plan.slice(0, Math.max(1, input.budget));
 }
 
+export interface EndingListInput {
+  flavor: ServerFlavor | null;
+  /**
+   * Tracked unfinished jobs whose fate no list of this tick told and that a terminal list may
+   * still show: those that left a list that should show them, and on a full-list tick those
+   * outside every list window too.
+   */
+  unaccounted: number;
+  /** The terminal statuses those jobs have not been looked for in yet (default: all). */
+  wanted?: ReadonlySet<TerminalStatus>;
+  /** Requests left this tick. */
+  budget: number;
+  /**
+   * Keep one request for a GET: some job was looked for in every terminal list already and only
+   * a GET can tell how it ended. Without it a sustained stream of endings would spend every
+   * request on lists, and such a job would never be read.
+   */
+  keepOneForGet: boolean;
+  /** Rotates the statuses when the budget cannot list them all, so each is read every few ticks. */
+  tick: number;
+}
+
+/**
+ * One list per terminal status, newest first, when that is cheaper than a GET per job: more jobs
+ * to account for than lists to read. Most frequent status first; when the budget is short the
+ * statuses take turns from tick to tick (the jobs not shown wait, or are read by GET).
+ */
+export function planEndingLists(input: EndingListInput): ListRequest[] {
+  const statuses = endingStatuses(input.flavor).filter((status) => input.wanted?.has(status) ?? true);
+  if (statuses.length === 0 || input.unaccounted <= statuses.length) return [];
+  const room = input.budget - (input.keepOneForGet && input.budget >= 2 ? 1 : 0);
+  if (room <= 0) return [];
+  const start = statuses.length > room ? input.tick % statuses.length : 0;
+  const turn = [...statuses.slice(start), ...statuses.slice(0, start)].slice(0, room);
+  const limit = pageLimit(input.flavor);
+  return turn.map((status) => ({ kind: 'list', role: 'ended', query: { status, limit } }));
+}
+
 export interface GetPlanInput {
   flavor: ServerFlavor | null;
   known: KnownJobs;
   now: number;
   /** Requests left this tick after the probe and the lists. */
   budget: number;
-  /** Jobs that vanished from a list that should have shown them, in the order they vanished. */
+  /** Jobs that left a list that should have shown them and whose ending no list showed, oldest first. */
   endChecks: readonly string[];
   /** Jobs this app just submitted that no list has shown yet. */
   awaited: readonly string[];
+  /** The few jobs followed by GET this tick (`followsFewJobs`, settled). */
+  follow?: readonly string[];
   /** Jobs on screen: their phases are fetched first. */
   focus: ReadonlySet<string>;
   /** Jobs a list of this tick already showed. */
@@ -89,23 +222,35 @@ const byOldest = (pick: (entry: KnownJob) => number | null) => (a: KnownJob, b: 
   (pick(a) ?? -Infinity) - (pick(b) ?? -Infinity);
 
 /**
- * GETs in priority order, within the budget: how vanished jobs ended (one GET per transition),
- * then just-submitted jobs, then phases (HEAD lists carry none, §2.2), then jobs outside the
- * list window, each least-recently-read first (a round-robin that survives budget starvation).
+ * GETs in priority order, within the budget: how jobs that left their lists ended (one GET per
+ * transition), then just-submitted jobs, the jobs followed by GET, phases (HEAD lists carry none,
+ * §2.2), then jobs outside the list window, each least-recently-read first (a round-robin that
+ * survives budget starvation). While some of those are due, one GET of the tick is kept for them,
+ * so a sustained stream of endings can never starve the round-robin.
  */
 export function planGets(input: GetPlanInput): GetRequest[] {
   const plan: GetRequest[] = [];
   const chosen = new Set<string>();
+  const unfinished = unfinishedJobs(input.known);
+  // Jobs no list showed for a while are beyond the newest-first window (e.g. 195 pending on
+  // HEAD): their absence from a full page means nothing, so they are read one by one, slowly.
+  const isDue = (entry: KnownJob): boolean =>
+    !input.seenThisTick.has(entry.job.id) &&
+    (entry.observedAt === null || input.now - entry.observedAt >= input.options.beyondWindowCheckMs);
+  const skip = new Set([...input.endChecks, ...input.awaited, ...(input.follow ?? [])]);
+  const reserved =
+    input.budget >= 2 && unfinished.some((entry) => isDue(entry) && !skip.has(entry.job.id)) ? 1 : 0;
+  let limit = input.budget - reserved;
   const add = (jobId: string, reason: GetReason): void => {
-    if (plan.length >= input.budget || chosen.has(jobId)) return;
+    if (plan.length >= limit || chosen.has(jobId)) return;
     chosen.add(jobId);
     plan.push({ kind: 'get', jobId, reason });
   };
 
   for (const jobId of input.endChecks) add(jobId, 'ended');
   for (const jobId of input.awaited) if (!input.seenThisTick.has(jobId)) add(jobId, 'awaited');
+  for (const jobId of input.follow ?? []) add(jobId, 'follow');
 
-  const unfinished = unfinishedJobs(input.known);
   if (input.flavor !== 'v5') {
     // sync_repository reports no phases and sits at 25 % until done (§4.6): nothing to learn.
     const phaseCandidates = unfinished
@@ -116,14 +261,9 @@ export function planGets(input: GetPlanInput): GetRequest[] {
     for (const entry of phaseCandidates.slice(0, input.options.phaseGetsPerTick)) add(entry.job.id, 'phase');
   }
 
-  // Jobs no list showed for a while are beyond the newest-first window (e.g. 195 pending on
-  // HEAD): their absence from a full page means nothing, so they are read one by one, slowly.
+  limit = input.budget;
   const due = unfinished
-    .filter((entry) => !input.seenThisTick.has(entry.job.id) && !chosen.has(entry.job.id))
-    .filter(
-      (entry) =>
-        entry.observedAt === null || input.now - entry.observedAt >= input.options.beyondWindowCheckMs,
-    )
+    .filter((entry) => isDue(entry) && !chosen.has(entry.job.id))
     .sort(byOldest((entry) => entry.observedAt));
   for (const entry of due) add(entry.job.id, 'beyond-window');
   return plan;

@@ -4,17 +4,19 @@
  */
 import type { ApiResult, CidxApi, ServerFlavor, ServerInfo } from '../cidx/api';
 import type { CidxFailure } from '../cidx/failure';
+import type { TerminalStatus } from '../cidx/job';
 import { isAuthFailure } from '../cidx/failure';
 import type { Result } from '../result';
 import { err } from '../result';
-import type { ListOutcome } from './coverage';
-import { findVanished, seenIn } from './coverage';
+import type { EndCheck, ListOutcome } from './coverage';
+import { findLost, findUncovered, findVanished, seenIn, unlistedStatuses } from './coverage';
 import type { Observation } from './diff';
 import { isUnreachable } from './health';
 import type { KnownJobs } from './known-job';
+import { unfinishedJobs } from './known-job';
 import type { EngineOptions } from './options';
 import type { GetRequest, ListRequest } from './plan';
-import { planGets, planLists } from './plan';
+import { endingStatuses, followsFewJobs, planEndingLists, planGets, planLists } from './plan';
 
 export interface PollMemory {
   flavor: ServerFlavor | null;
@@ -23,9 +25,18 @@ export interface PollMemory {
   active: boolean;
   forceFullList: boolean;
   probeDue: boolean;
-  endChecks: readonly string[];
+  /** Tracked jobs that left their lists and whose ending is still to be learned. */
+  endChecks: readonly EndCheck[];
   awaited: readonly string[];
   focus: ReadonlySet<string>;
+  /** The previous tick saw nothing move (see `FewJobsTick.settled`). */
+  settled: boolean;
+  /** When the unfiltered list last answered; null before it ever did. */
+  lastFullListAt: number | null;
+  /** When the previous successful poll started: jobs created since are news. Null on the first. */
+  previousPollAt: number | null;
+  /** When GETs of a job started failing, per job (reset by any answer or list showing it). */
+  getFailingSince: ReadonlyMap<string, number>;
 }
 
 export interface PollReport {
@@ -35,10 +46,15 @@ export interface PollReport {
   fatal: CidxFailure | null;
   partial: CidxFailure[];
   observations: Observation[];
-  /** Vanished jobs whose ending is still to be read (the budget ran out, or the GET failed). */
-  endChecks: string[];
+  /** Tracked jobs whose ending is still to be learned (budget ran out, a call failed, outside every window). */
+  endChecks: EndCheck[];
   /** Awaited jobs that a list showed or a GET answered for (found, or 404). */
   awaitedSettled: string[];
+  getFailingSince: Map<string, number>;
+  /** When the unfiltered list answered this tick, if it ran. */
+  fullListAt: number | null;
+  /** The few jobs were followed by GET alone (no status list this tick). */
+  followedByGets: boolean;
   requests: number;
   latencyMs: number | null;
 }
@@ -47,7 +63,14 @@ export interface PollDeps {
   now: () => number;
   options: Pick<
     EngineOptions,
-    'maxRequestsPerTick' | 'phaseGetsPerTick' | 'fullListEveryTicks' | 'beyondWindowCheckMs' | 'reportError'
+    | 'maxRequestsPerTick'
+    | 'phaseGetsPerTick'
+    | 'fullListEveryTicks'
+    | 'beyondWindowCheckMs'
+    | 'activeIntervalMs'
+    | 'idleIntervalMs'
+    | 'lostAfterMs'
+    | 'reportError'
   >;
 }
 
@@ -74,6 +97,9 @@ export async function pollOnce(api: CidxApi, memory: PollMemory, deps: PollDeps)
     observations: [],
     endChecks: [...memory.endChecks],
     awaitedSettled: [],
+    getFailingSince: new Map(memory.getFailingSince),
+    fullListAt: null,
+    followedByGets: false,
     requests: 0,
     latencyMs: null,
   };
@@ -97,48 +123,125 @@ export async function pollOnce(api: CidxApi, memory: PollMemory, deps: PollDeps)
     }
   }
 
-  const hasPendingJobs = [...memory.known.values()].some((entry) => entry.job.status === 'pending');
+  // Stage 1: the status lists, or (few jobs, nothing moving) none at all.
+  const unfinished = unfinishedJobs(memory.known).map((entry) => entry.job);
+  const few =
+    memory.active && followsFewJobs({ flavor, unfinished, options: deps.options })
+      ? {
+          settled: memory.settled,
+          discoveryDue:
+            memory.lastFullListAt === null ||
+            deps.now() - memory.lastFullListAt >= deps.options.idleIntervalMs,
+        }
+      : null;
   const lists = planLists({
     flavor,
     active: memory.active,
     tick: memory.tick,
     forceFullList: memory.forceFullList,
-    hasPendingJobs,
+    hasPendingJobs: unfinished.some((job) => job.status === 'pending'),
     budget: budget - report.requests,
+    few,
     options: deps.options,
   });
   const outcomes = await runLists(api, lists, deps, report);
   if (report.fatal) return report;
-
-  const seen = seenIn(outcomes);
+  const statusListed = lists.some((list) => list.role !== 'all');
+  if (outcomes.some((outcome) => outcome.query.status === undefined)) report.fullListAt = deps.now();
   for (const outcome of outcomes) {
     for (const job of outcome.page.jobs) report.observations.push({ source: 'list', job });
   }
-  const vanished = findVanished(memory.known, outcomes);
-  const endChecks = [...new Set([...memory.endChecks, ...vanished])].filter((id) => !seen.has(id));
+  const seen = seenIn(outcomes);
+  const checks = new Map<string, EndCheck>();
+  for (const check of memory.endChecks) if (!seen.has(check.jobId)) checks.set(check.jobId, check);
+  for (const jobId of findVanished(memory.known, outcomes)) {
+    if (!checks.has(jobId)) checks.set(jobId, { jobId, since: deps.now(), listed: [] });
+  }
 
-  // Plan GETs on what the lists just showed: a job first listed (or just started) this tick
-  // gets its phases read now, not one tick later.
-  const current = new Map(memory.known);
-  for (const outcome of outcomes) {
+  // Stage 2: many jobs to account for -> one list per terminal status tells their endings.
+  const statuses = endingStatuses(flavor);
+  const listable = [...checks.values()].filter((check) => unlistedStatuses(check, statuses).length > 0);
+  const uncovered = report.fullListAt !== null ? findUncovered(memory.known, outcomes) : [];
+  const endingLists = planEndingLists({
+    flavor,
+    unaccounted: new Set([...listable.map((check) => check.jobId), ...uncovered]).size,
+    wanted: new Set(
+      uncovered.length > 0 ? statuses : listable.flatMap((check) => unlistedStatuses(check, statuses)),
+    ),
+    budget: budget - report.requests,
+    keepOneForGet: listable.length < checks.size,
+    tick: memory.tick,
+  });
+  const endingOutcomes = await runListsTogether(api, endingLists, deps, report);
+  for (const outcome of endingOutcomes) {
     for (const job of outcome.page.jobs) {
-      current.set(job.id, { job, observedAt: deps.now(), fetchedAt: current.get(job.id)?.fetchedAt ?? null });
+      // Known jobs learn how they ended; a job never seen is news only if it was created since
+      // the previous look (it started and ended in between). Older history stays the
+      // unfiltered list's business, so these lists never flood the app with it.
+      const news = memory.previousPollAt !== null && job.createdAt >= memory.previousPollAt;
+      if (!memory.known.has(job.id) && !news) continue;
+      report.observations.push({ source: 'list', job });
+      seen.add(job.id);
     }
   }
+  const listedNow = endingOutcomes.map((outcome) => outcome.query.status as TerminalStatus);
+  for (const [jobId, check] of checks) {
+    if (seen.has(jobId)) checks.delete(jobId);
+    else if (listedNow.length > 0)
+      checks.set(jobId, { ...check, listed: [...new Set([...check.listed, ...listedNow])] });
+  }
+
+  // Stage 3: GETs planned on what the lists just showed: a job first listed (or just started)
+  // this tick gets its phases read now, not one tick later.
+  const current = new Map(memory.known);
+  for (const observation of report.observations) {
+    if (observation.source !== 'list') continue;
+    const { job } = observation;
+    current.set(job.id, { job, observedAt: deps.now(), fetchedAt: current.get(job.id)?.fetchedAt ?? null });
+  }
+  report.followedByGets = few !== null && !statusListed;
+  const follow = few ? unfinished.map((job) => job.id).filter((id) => !seen.has(id)) : [];
   const gets = planGets({
     flavor,
     known: current,
     now: deps.now(),
     budget: budget - report.requests,
-    endChecks,
+    endChecks: [...checks.values()].sort((a, b) => a.since - b.since).map((check) => check.jobId),
     awaited: memory.awaited,
+    follow,
     focus: memory.focus,
     seenThisTick: seen,
     options: deps.options,
   });
-  const answered = await runGets(api, gets, deps, report);
+  const { answered, failed } = await runGets(
+    api,
+    gets,
+    deps,
+    report,
+    lists.length === 0 && endingLists.length === 0,
+  );
+  if (report.fatal) return report;
 
-  report.endChecks = endChecks.filter((id) => !answered.has(id));
+  for (const jobId of [...seen, ...answered]) {
+    checks.delete(jobId);
+    report.getFailingSince.delete(jobId);
+  }
+  for (const jobId of failed) {
+    if (!report.getFailingSince.has(jobId)) report.getFailingSince.set(jobId, deps.now());
+  }
+  const lost = findLost({
+    known: memory.known,
+    endChecks: [...checks.values()],
+    getFailingSince: report.getFailingSince,
+    now: deps.now(),
+    lostAfterMs: deps.options.lostAfterMs,
+  });
+  for (const jobId of lost) {
+    report.observations.push({ source: 'lost', jobId });
+    checks.delete(jobId);
+    report.getFailingSince.delete(jobId);
+  }
+  report.endChecks = [...checks.values()];
   report.awaitedSettled = memory.awaited.filter((id) => seen.has(id) || answered.has(id));
   return report;
 }
@@ -152,21 +255,31 @@ async function runLists(
 ): Promise<ListOutcome[]> {
   const [main, ...others] = lists;
   if (!main) return [];
-  report.requests += lists.length;
+  report.requests += 1;
   const startedAt = deps.now();
   const first = await call(() => api.listJobs(main.query), deps, 'listJobs');
   if (!first.ok) {
     report.fatal = first.error;
-    report.requests -= others.length;
     return [];
   }
   report.latencyMs = deps.now() - startedAt;
-  const outcomes: ListOutcome[] = [{ query: main.query, page: first.value }];
-  const rest = await Promise.all(
-    others.map((list) => call(() => api.listJobs(list.query), deps, 'listJobs')),
+  return [{ query: main.query, page: first.value }, ...(await runListsTogether(api, others, deps, report))];
+}
+
+/** Lists that only add to what the tick knows: run together, a failure only degrades. */
+async function runListsTogether(
+  api: CidxApi,
+  lists: readonly ListRequest[],
+  deps: PollDeps,
+  report: PollReport,
+): Promise<ListOutcome[]> {
+  report.requests += lists.length;
+  const results = await Promise.all(
+    lists.map((list) => call(() => api.listJobs(list.query), deps, 'listJobs')),
   );
-  rest.forEach((result, index) => {
-    const request = others[index];
+  const outcomes: ListOutcome[] = [];
+  results.forEach((result, index) => {
+    const request = lists[index];
     if (!request) return;
     if (result.ok) outcomes.push({ query: request.query, page: result.value });
     else report.partial.push(result.error);
@@ -174,16 +287,24 @@ async function runLists(
   return outcomes;
 }
 
-/** Returns the ids the server answered for (the job, or a 404 that says it is gone). */
+/**
+ * The ids the server answered for (the job, or a 404 that says it is gone), and those whose GET
+ * failed. When the GETs are all the tick asked (few jobs, settled), they are its main calls: if
+ * none answered and the server is unreachable or refuses the credentials, the tick failed.
+ */
 async function runGets(
   api: CidxApi,
   gets: readonly GetRequest[],
   deps: PollDeps,
   report: PollReport,
-): Promise<Set<string>> {
+  onlyCalls: boolean,
+): Promise<{ answered: Set<string>; failed: Set<string> }> {
   report.requests += gets.length;
+  const startedAt = deps.now();
   const results = await Promise.all(gets.map((get) => call(() => api.getJob(get.jobId), deps, 'getJob')));
   const answered = new Set<string>();
+  const failed = new Set<string>();
+  const failures: CidxFailure[] = [];
   results.forEach((result, index) => {
     const jobId = gets[index]?.jobId;
     if (jobId === undefined) return;
@@ -195,8 +316,18 @@ async function runGets(
       answered.add(jobId);
       report.observations.push({ source: 'not-found', jobId });
     } else {
-      report.partial.push(result.error);
+      failed.add(jobId);
+      failures.push(result.error);
     }
   });
-  return answered;
+  if (onlyCalls && gets.length > 0) {
+    const cutOff = failures.find((failure) => isAuthFailure(failure) || isUnreachable(failure));
+    if (answered.size === 0 && cutOff) {
+      report.fatal = cutOff;
+      return { answered, failed };
+    }
+    if (answered.size > 0) report.latencyMs = deps.now() - startedAt;
+  }
+  report.partial.push(...failures);
+  return { answered, failed };
 }

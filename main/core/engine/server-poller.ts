@@ -10,8 +10,9 @@ import { chooseMode, nextPoll, pollNowDelayMs, wantsActiveCadence } from './cade
 import { diffJobs } from './diff';
 import type { EngineEvent, ServerState } from './events';
 import { judgeTick } from './health';
+import type { EndCheck } from './coverage';
 import type { KnownJob } from './known-job';
-import { isUnfinished, staleFinishedIds } from './known-job';
+import { excessFinishedIds, isUnfinished, staleFinishedIds } from './known-job';
 import type { EngineOptions } from './options';
 import type { PollReport } from './poll-once';
 import { pollOnce } from './poll-once';
@@ -45,7 +46,13 @@ export class ServerPoller {
   /** When the last successful poll started: jobs created since then are new (see diffJobs). */
   private lastSuccessStartedAt: number | null = null;
   private away = true;
-  private endChecks: string[] = [];
+  private endChecks: EndCheck[] = [];
+  /** When GETs of a job started failing; a job unaccounted for too long is reported lost. */
+  private getFailingSince = new Map<string, number>();
+  /** The last tick saw nothing move: few jobs are then followed by GET alone. */
+  private settled = false;
+  /** When the unfiltered list last answered (discovery at the idle cadence while few jobs run). */
+  private lastFullListAt: number | null = null;
   private awaited = new Set<string>();
   private submittedHere = new Set<string>();
   private focus = new Set<string>();
@@ -173,6 +180,10 @@ export class ServerPoller {
           endChecks: this.endChecks,
           awaited: [...this.awaited],
           focus: this.focus,
+          settled: this.settled,
+          lastFullListAt: this.lastFullListAt,
+          previousPollAt: this.lastSuccessStartedAt,
+          getFailingSince: this.getFailingSince,
         },
         { now: () => clock.now(), options: this.options },
       );
@@ -216,6 +227,7 @@ export class ServerPoller {
     const consecutiveFailures = verdict.backOff ? this.state.consecutiveFailures + 1 : 0;
 
     if (!report || report.fatal) {
+      this.settled = false;
       if (verdict.health === 'offline' || verdict.health === 'auth-failed') {
         this.away = true;
         this.probeNeeded = true;
@@ -246,13 +258,25 @@ export class ServerPoller {
       submittedHere: this.submittedHere,
     });
     this.known = known;
-    for (const id of staleFinishedIds(this.known, now, this.bornAt, this.options.forgetFinishedAfterMs)) {
+    const stale = staleFinishedIds(this.known, now, this.bornAt, this.options.forgetFinishedAfterMs);
+    for (const id of [...stale, ...excessFinishedIds(this.known, this.options.maxFinishedJobs)]) {
       this.known.delete(id);
       this.submittedHere.delete(id);
     }
     this.away = false;
     this.lastSuccessStartedAt = startedAt;
-    this.endChecks = report.endChecks;
+    if (report.fullListAt !== null) this.lastFullListAt = report.fullListAt;
+    const stillUnfinished = (id: string): boolean => {
+      const entry = this.known.get(id);
+      return entry !== undefined && isUnfinished(entry.job);
+    };
+    this.endChecks = report.endChecks.filter((check) => stillUnfinished(check.jobId));
+    this.getFailingSince = new Map([...report.getFailingSince].filter(([id]) => stillUnfinished(id)));
+    // Nothing moved: no job appeared, ended or left, no status changed, every call answered.
+    this.settled =
+      report.partial.length === 0 &&
+      this.endChecks.length === 0 &&
+      events.every((event) => event.type === 'job-changed' && event.job.status === event.previous.status);
     for (const id of report.awaitedSettled) {
       this.awaited.delete(id);
       if (!this.known.has(id)) this.submittedHere.delete(id); // answered 404: nothing to watch

@@ -173,8 +173,24 @@ describe('diffJobs', () => {
         { source: 'not-found', jobId: 'never-seen' },
       ],
     );
-    expect(events).toEqual([{ type: 'job-gone', serverId: 's1', jobId: job.id, previous: job }]);
+    expect(events).toEqual([
+      { type: 'job-gone', serverId: 's1', jobId: job.id, previous: job, reason: 'not-found' },
+    ]);
     expect(known.has(job.id)).toBe(false);
+  });
+
+  it('reports a lost job as gone with reason lost, and forgets it', () => {
+    const job = makeJob();
+    const other = makeJob({ status: 'pending' });
+    const { events, known } = run(
+      [entry(job), entry(other)],
+      [
+        { source: 'lost', jobId: job.id },
+        { source: 'lost', jobId: 'never-seen' },
+      ],
+    );
+    expect(events).toEqual([{ type: 'job-gone', serverId: 's1', jobId: job.id, previous: job, reason: 'lost' }]);
+    expect([...known.keys()]).toEqual([other.id]);
   });
 
   it('keeps jobs no observation mentions, untouched', () => {
