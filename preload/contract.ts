@@ -11,7 +11,7 @@ import { z } from 'zod';
 import type { Repository, ServerInfo } from '../main/core/cidx/api';
 import { authConfigSchema, tlsConfigSchema, type ServerConfig } from '../main/core/config/server';
 import type { AppSettings } from '../main/core/config/settings';
-import type { TrayPatch, TraySnapshot } from '../main/core/service/view-types';
+import type { MonitorPatch, MonitorSnapshot } from '../main/core/monitor/view-types';
 import type { EventChannel, RequestChannel } from './channels';
 
 export { EVENT_CHANNELS, REQUEST_CHANNELS, type EventChannel, type RequestChannel } from './channels';
@@ -90,7 +90,7 @@ type RequestOf<C extends RequestChannel> = z.infer<(typeof requestSchemas)[C]>;
 
 /** Every request: its payload (from its schema) and what a success carries. */
 export interface RequestContract {
-  'snapshot:get': { request: RequestOf<'snapshot:get'>; response: TraySnapshot };
+  'snapshot:get': { request: RequestOf<'snapshot:get'>; response: MonitorSnapshot };
   'servers:add': { request: RequestOf<'servers:add'>; response: ServerConfig };
   'servers:update': { request: RequestOf<'servers:update'>; response: ServerConfig };
   'servers:remove': { request: RequestOf<'servers:remove'>; response: null };
@@ -112,7 +112,7 @@ export interface RequestContract {
 
 /** Every event main sends: versioned core patches, and "show this job" (a notification click). */
 export interface EventContract {
-  'core:patch': TrayPatch;
+  'core:patch': MonitorPatch;
   'app:show-job': JobRef;
 }
 

@@ -11,7 +11,7 @@ import { applyPatches, applySnapshot } from './stores/projection';
 import { useProjectionStore } from './stores/projectionStore';
 import { selectServerName, useServersStore } from './stores/serversStore';
 import { useSettingsStore } from './stores/settingsStore';
-import type { JobView, TrayPatch } from './stores/types';
+import type { JobView, MonitorPatch } from './stores/types';
 import { useUiStore } from './stores/uiStore';
 
 export interface SubscriptionOptions {
@@ -58,11 +58,11 @@ export function startSubscriptions(bridge: Bridge, options: SubscriptionOptions 
   const { api } = bridge;
   let stopped = false;
   let loading = false;
-  let buffered: TrayPatch[] = [];
+  let buffered: MonitorPatch[] = [];
   let reloadTimer: ReturnType<typeof setTimeout> | undefined;
 
   const schedule = options.schedule ?? nextFrame;
-  let queued: TrayPatch[] = [];
+  let queued: MonitorPatch[] = [];
   let flushPending = false;
 
   const flush = (): void => {
@@ -75,7 +75,7 @@ export function startSubscriptions(bridge: Bridge, options: SubscriptionOptions 
     if (outcome.gap) void load();
   };
 
-  const handlePatch = (patch: TrayPatch): void => {
+  const handlePatch = (patch: MonitorPatch): void => {
     if (loading) {
       buffered.push(patch);
       return;

@@ -17,8 +17,8 @@ import {
   type ServerConfig,
 } from '../core/config';
 import { createSubmissionLedger, type SubmissionLedger } from '../core/jobs';
-import { openCoreDocuments } from '../core/service/core-documents';
-import { connectServer } from '../core/service/server-connection';
+import { openCoreDocuments } from '../core/monitor/core-documents';
+import { connectServer } from '../core/monitor/server-connection';
 import { CliError } from './cli-error';
 import { println, type CliIo } from './io';
 

@@ -4,7 +4,7 @@
  * against the contract's schema first; every answer is a `ContractResult`, never a throw.
  */
 import type { CidxFailure } from '../core/cidx/failure';
-import type { TrayCore } from '../core/service/tray-types';
+import type { Monitor } from '../core/monitor/monitor-types';
 import type { Result } from '../core/result';
 import {
   REQUEST_CHANNELS,
@@ -51,9 +51,8 @@ function fromCore<T, R>(
 
 export type RequestHandler = (channel: string, payload: unknown) => Promise<ContractResult<unknown>>;
 
-export function createRequestHandler(core: TrayCore, hooks: HostHooks): RequestHandler {
-  const serverUrl = (serverId: string) =>
-    core.snapshot().servers.find((s) => s.config.id === serverId)?.config.url;
+export function createRequestHandler(core: Monitor, hooks: HostHooks): RequestHandler {
+  const serverUrl = (serverId: string) => core.servers().find((server) => server.id === serverId)?.url;
 
   const handlers: Handlers = {
     'snapshot:get': async () => ({ ok: true, value: core.snapshot() }),

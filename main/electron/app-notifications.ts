@@ -6,8 +6,8 @@
 import type { Logger } from '../core/cidx/logger';
 import type { JobRef } from '../core/jobs/tracked-job';
 import type { NotificationIntent } from '../core/notify/intent';
-import type { TrayCore } from '../core/service/tray-types';
-import type { DesktopNotifier, DesktopNotifierOptions } from '../notifier/desktop-notifier';
+import type { Monitor } from '../core/monitor/monitor-types';
+import type { DesktopNotifier, DesktopNotifierOptions } from '../desktop-notifications/desktop-notifier';
 
 export const APP_NAME = 'CIDX Tray';
 
@@ -15,7 +15,7 @@ export interface AppNotificationsDeps {
   createNotifier(options: DesktopNotifierOptions): DesktopNotifier;
   iconPath: string;
   /** Filled in once the core exists (the core needs `deliver` to be built). */
-  core(): Pick<TrayCore, 'jobs'> | null;
+  core(): Pick<Monitor, 'jobs'> | null;
   showWindow(job?: JobRef): void;
   logger: Logger;
 }

@@ -6,7 +6,7 @@
 import { execFile } from 'node:child_process';
 import { app, Menu, Tray, type NativeImage } from 'electron';
 import { systemClock } from '../core/clock';
-import type { TrayCore } from '../core/service/tray-types';
+import type { Monitor } from '../core/monitor/monitor-types';
 import type { AppPages } from './app-pages';
 import type { AppLogger } from './log-file';
 import { applyTaskbar } from './taskbar';
@@ -61,7 +61,7 @@ export interface AppTray {
 
 /** The tray icon (where there is one) and the taskbar, driven by the core. */
 export async function startTray(deps: {
-  core: TrayCore;
+  core: Monitor;
   pages: Pick<AppPages, 'assetPath'>;
   windows: WindowController;
   log: AppLogger;

@@ -19,7 +19,7 @@ import { CONFIG_FILE_NAME, configFilePath } from '../core/config/paths';
 import type { ConfigDocument } from '../core/config/settings';
 import type { SecretStore } from '../core/config/stores';
 import type { Result } from '../core/result';
-import type { ConfigSeam } from '../core/service/tray-types';
+import type { ConfigSeam } from '../core/monitor/monitor-types';
 
 export interface ElectronStoreConfigOptions {
   configDir: string;

@@ -7,9 +7,9 @@ import { createRequestHandler } from '../contract/request-handlers';
 import { SecretRegistry } from '../core/cidx/redact';
 import { systemClock } from '../core/clock';
 import { resolveConfigDir } from '../core/config/paths';
-import { createTrayCore } from '../core/service/tray-core';
-import type { TrayCore } from '../core/service/tray-types';
-import { createDesktopNotifier } from '../notifier/desktop-notifier';
+import { createMonitor } from '../core/monitor/monitor';
+import type { Monitor } from '../core/monitor/monitor-types';
+import { createDesktopNotifier } from '../desktop-notifications/desktop-notifier';
 import { electronHostHooks } from './app-hooks';
 import { createAppNotifications } from './app-notifications';
 import { appPages } from './app-pages';
@@ -37,7 +37,7 @@ const log = createLogFile({
 logUncaughtErrors(log);
 const pages = appPages({ appPath: app.getAppPath(), packaged: app.isPackaged, env });
 const appIcon = pages.assetPath('app', 'icon-256.png');
-let core: TrayCore | null = null;
+let core: Monitor | null = null;
 let tray: AppTray | null = null;
 
 const windows = createWindowController({
@@ -62,7 +62,7 @@ async function start(): Promise<void> {
     showWindow: (job) => windows.show(job),
     logger: log,
   });
-  const running = (core = await createTrayCore({
+  const running = (core = await createMonitor({
     clock: systemClock,
     configDir,
     config: createElectronStoreConfig({ configDir, secretStore: store }),

@@ -7,7 +7,7 @@ import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent, type WebContents 
 import { EVENT_CHANNELS, REQUEST_CHANNELS, type EventChannel } from '../../preload/channels';
 import type { ContractResult, EventContract } from '../../preload/contract';
 import type { RequestHandler } from '../contract/request-handlers';
-import type { TrayCore } from '../core/service/tray-types';
+import type { Monitor } from '../core/monitor/monitor-types';
 
 export interface IpcDeps {
   handle: RequestHandler;
@@ -62,7 +62,7 @@ export function sendEvent<E extends EventChannel>(
 
 /** Forwards every core patch to every app window as 'core:patch'; returns the unsubscribe. */
 export function forwardPatches(
-  core: Pick<TrayCore, 'subscribe'>,
+  core: Pick<Monitor, 'subscribe'>,
   windows: () => BrowserWindow[],
 ): () => void {
   return core.subscribe((patch) => {

@@ -8,7 +8,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { App } from 'electron';
 import { writeFileAtomic } from '../core/config/atomic-file';
-import type { TrayCore } from '../core/service/tray-types';
+import type { Monitor } from '../core/monitor/monitor-types';
 
 export const AUTOSTART_FILE_NAME = 'cidx-tray.desktop';
 
@@ -52,7 +52,7 @@ export function applyLaunchAtLogin(enabled: boolean, deps: LoginItemDeps): void 
 
 /** Applies the setting now and on every change; returns the unsubscribe. */
 export function followLaunchAtLogin(
-  core: Pick<TrayCore, 'getSettings' | 'subscribe'>,
+  core: Pick<Monitor, 'getSettings' | 'subscribe'>,
   deps: LoginItemDeps,
   onError: (error: unknown) => void,
 ): () => void {

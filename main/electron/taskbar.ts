@@ -1,6 +1,6 @@
 /** The taskbar/dock follow the tray model: overall progress on the window, failures as a badge. */
 import type { App, BrowserWindow } from 'electron';
-import type { TrayModel } from '../core/tray/tray-types';
+import type { TrayModel } from '../core/tray/tray-model-types';
 
 export function applyTaskbar(
   model: Pick<TrayModel, 'badgeCount' | 'taskbarProgress'>,

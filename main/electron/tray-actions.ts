@@ -1,11 +1,11 @@
 /** Carries out what a tray menu click asks for, through the core (the tray decides nothing). */
 import { pauseUntil } from '../core/tray/tray-menu';
-import type { RepositoryList, TrayAction } from '../core/tray/tray-types';
+import type { RepositoryList, TrayAction } from '../core/tray/tray-model-types';
 import type { JobRef } from '../core/jobs/tracked-job';
-import type { TrayCore } from '../core/service/tray-types';
+import type { Monitor } from '../core/monitor/monitor-types';
 
 export interface TrayActionDeps {
-  core: Pick<TrayCore, 'jobs' | 'acknowledgeFailures' | 'updateSettings' | 'listRepositories'>;
+  core: Pick<Monitor, 'jobs' | 'acknowledgeFailures' | 'updateSettings' | 'listRepositories'>;
   repositories: Map<string, RepositoryList>;
   /** Re-render the tray (after the repositories cache changed). */
   refresh(): void;

@@ -7,10 +7,10 @@
  */
 import type { MenuItemConstructorOptions, Menu, NativeImage, Tray } from 'electron';
 import type { Clock, TimerHandle } from '../core/clock';
-import type { TrayCore } from '../core/service/tray-types';
+import type { Monitor } from '../core/monitor/monitor-types';
 import { buildTrayModel } from '../core/tray/tray-model';
 import { createTrayProjection } from '../core/tray/tray-projection';
-import type { RepositoryList, TrayAction, TrayIcon, TrayModel } from '../core/tray/tray-types';
+import type { RepositoryList, TrayAction, TrayIcon, TrayModel } from '../core/tray/tray-model-types';
 import { runTrayAction, type TrayActionDeps } from './tray-actions';
 import { menuTemplate } from './tray-menu-template';
 
@@ -24,7 +24,7 @@ export const WINDOWS_TOOLTIP_MAX = 127;
 export interface TrayAdapterDeps extends Omit<TrayActionDeps, 'repositories' | 'refresh' | 'core' | 'now'> {
   /** Null on desktops without a tray: the taskbar still follows the model. */
   tray: TrayLike | null;
-  core: Pick<TrayCore, 'snapshot' | 'subscribe'> & TrayActionDeps['core'];
+  core: Pick<Monitor, 'snapshot' | 'subscribe'> & TrayActionDeps['core'];
   /** `Menu.buildFromTemplate` in the app; injected so the adapter runs without Electron (tests, bench). */
   buildMenu(template: MenuItemConstructorOptions[]): Menu;
   clock: Clock;

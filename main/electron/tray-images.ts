@@ -4,7 +4,7 @@
  * template image (drawn black, recoloured by the menu bar for dark mode and highlight).
  */
 import { nativeImage, type NativeImage } from 'electron';
-import type { TrayIcon } from '../core/tray/tray-types';
+import type { TrayIcon } from '../core/tray/tray-model-types';
 
 export function trayIconFileName(icon: TrayIcon, platform: NodeJS.Platform): string {
   const step =

@@ -1,6 +1,6 @@
 /** The tray model's menu data as Electron menu items; clicks run the item's TrayAction. */
 import type { MenuItemConstructorOptions } from 'electron';
-import type { TrayAction, TrayMenuItem } from '../core/tray/tray-types';
+import type { TrayAction, TrayMenuItem } from '../core/tray/tray-model-types';
 
 const MAX_LABEL = 80;
 

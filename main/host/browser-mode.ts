@@ -1,5 +1,5 @@
 /**
- * Browser mode, composed: the tray core over the person's config dir (secret store chosen like
+ * Browser mode, composed: the monitor over the person's config dir (secret store chosen like
  * the CLI's, Node's fetch per server TLS, node-notifier for banners) behind the host server.
  * The Electron app composes the same core and request handlers with its own adapters.
  */
@@ -10,9 +10,9 @@ import type { Logger } from '../core/cidx/logger';
 import { systemClock, type Clock } from '../core/clock';
 import { ConfigFile, chooseSecretStore, configFilePath, type ServerConfig } from '../core/config';
 import type { NotificationIntent } from '../core/notify/intent';
-import { createTrayCore, type TrayCore } from '../core/service';
+import { createMonitor, type Monitor } from '../core/monitor';
 import { createRequestHandler } from '../contract/request-handlers';
-import { createDesktopNotifier, type NodeNotifierLike } from '../notifier/desktop-notifier';
+import { createDesktopNotifier, type NodeNotifierLike } from '../desktop-notifications/desktop-notifier';
 import { browserHostHooks } from './host-hooks';
 import { createLineLogger } from './host-logger';
 import { startHostServer, type HostServer } from './host-server';
@@ -40,7 +40,7 @@ export interface BrowserModeOptions {
 }
 
 export interface BrowserMode {
-  core: TrayCore;
+  core: Monitor;
   server: HostServer;
   pageUrl: string;
   /** Stops polling (flushing pending banners) and closes every page and the server. */
@@ -74,7 +74,7 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Bro
 
   // The notifier and the core need each other (banner clicks act on the core): bound late.
   let server: HostServer | null = null;
-  let core: TrayCore | null = null;
+  let core: Monitor | null = null;
   const notifier = createDesktopNotifier({
     appName: 'CIDX Tray',
     iconPath: options.iconPath,
@@ -100,7 +100,7 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Bro
       });
   }
 
-  const started = await createTrayCore({
+  const started = await createMonitor({
     clock: options.clock ?? systemClock,
     configDir: options.configDir,
     config: { load: () => configFile.load(), save: (document) => configFile.save(document) },

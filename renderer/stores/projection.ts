@@ -9,9 +9,9 @@ import { useProjectionStore } from './projectionStore';
 import { useServersStore } from './serversStore';
 import { useSettingsStore } from './settingsStore';
 import { useSummaryStore } from './summaryStore';
-import type { JobView, TrayPatch, TraySnapshot } from './types';
+import type { JobView, MonitorPatch, MonitorSnapshot } from './types';
 
-export function applySnapshot(snapshot: TraySnapshot, now: number): void {
+export function applySnapshot(snapshot: MonitorSnapshot, now: number): void {
   useServersStore.getState().replaceAll(snapshot.servers);
   useJobsStore.getState().replaceAll(snapshot.jobs, now);
   useSummaryStore.getState().setSummary(snapshot.summary);
@@ -31,7 +31,7 @@ export interface BatchOutcome {
  * Applies patches in version order as one update per store: stale ones are skipped, and at a
  * gap the ones before it are kept and the caller resyncs.
  */
-export function applyPatches(patches: readonly TrayPatch[], now: number): BatchOutcome {
+export function applyPatches(patches: readonly MonitorPatch[], now: number): BatchOutcome {
   let version = useProjectionStore.getState().version;
   if (version === null) return { gap: patches.length > 0, transitions: [] };
   const ops: JobOp[] = [];

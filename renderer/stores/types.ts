@@ -5,10 +5,10 @@
 export type {
   JobView,
   ServerSnapshot,
-  TrayPatch,
-  TraySnapshot,
+  MonitorPatch,
+  MonitorSnapshot,
   PatchJobRef,
-} from '../../main/core/service/view-types';
+} from '../../main/core/monitor/view-types';
 export type { JobsSummary } from '../../main/core/jobs/summary';
 export type { AppSettings } from '../../main/core/config/settings';
 export type { ConfigIssue } from '../../main/core/config/config-issues';

@@ -4,12 +4,12 @@
  * contract changes; the page multiplies them into thousands of jobs (ui-bridge.ts).
  */
 import { defaultSettings, serverConfigSchema } from '../../main/core/config';
-import type { JobView, ServerSnapshot, TraySnapshot } from '../../main/core/service';
+import type { JobView, ServerSnapshot, MonitorSnapshot } from '../../main/core/monitor';
 
 export interface BenchTemplates {
   server: ServerSnapshot;
   job: JobView;
-  base: Omit<TraySnapshot, 'jobs' | 'servers'>;
+  base: Omit<MonitorSnapshot, 'jobs' | 'servers'>;
 }
 
 export function benchTemplates(now: number): BenchTemplates {

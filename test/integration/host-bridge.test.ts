@@ -5,9 +5,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import type { TrayPatch, TraySnapshot } from '../../main/core/service';
+import type { MonitorPatch, MonitorSnapshot } from '../../main/core/monitor';
 import type { BrowserMode } from '../../main/host/browser-mode';
-import type { NodeNotifierLike, NotifierCallback } from '../../main/notifier/desktop-notifier';
+import type { NodeNotifierLike, NotifierCallback } from '../../main/desktop-notifications/desktop-notifier';
 import type { ResponseMessage, ServerMessage } from '../../renderer/bridge/protocol';
 import type { RunningCidxServer } from '../cidx-server/server';
 import { startBrowserWorld, type BrowserWorld } from '../support/host-world';
@@ -30,7 +30,7 @@ class BridgeClient {
     });
   }
 
-  patches(): TrayPatch[] {
+  patches(): MonitorPatch[] {
     return this.messages.flatMap((m) =>
       m.type === 'event' && m.channel === 'core:patch' ? [m.payload] : [],
     );
@@ -69,10 +69,10 @@ class RecordingNotifier implements NodeNotifierLike {
   }
 }
 
-const jobPatch = (patches: TrayPatch[], jobId: string, status: string) =>
+const jobPatch = (patches: MonitorPatch[], jobId: string, status: string) =>
   patches.find((p) => p.jobs?.some((view) => view.job.id === jobId && view.job.status === status));
 
-function expectConsecutive(patches: TrayPatch[]): void {
+function expectConsecutive(patches: MonitorPatch[]): void {
   for (let i = 1; i < patches.length; i += 1) expect(patches[i]!.version).toBe(patches[i - 1]!.version + 1);
 }
 
@@ -110,7 +110,7 @@ describe('browser mode over a real WebSocket, against the HEAD double', () => {
   });
 
   it('answers snapshot:get with the configured server, and then its jobs', async () => {
-    const first = await page.request<TraySnapshot>('snapshot:get', null);
+    const first = await page.request<MonitorSnapshot>('snapshot:get', null);
     expect(first.ok).toBe(true);
     expect(first.value?.servers.map((s) => s.config.url)).toEqual([double.url]);
     expect(Array.isArray(first.value?.jobs)).toBe(true);
@@ -195,7 +195,7 @@ describe('browser mode over a real WebSocket, against the HEAD double', () => {
       mode.core.snapshot().jobs.find((j) => j.repository === 'docs' && j.job.status === 'completed');
     await waitFor('the docs sync completed', docsDone);
     const back = await BridgeClient.open(mode);
-    const snapshot = (await back.request<TraySnapshot>('snapshot:get', null)).value!;
+    const snapshot = (await back.request<MonitorSnapshot>('snapshot:get', null)).value!;
     expect(snapshot.version).toBeGreaterThan(lastSeen); // at least the completion was missed
     expect(snapshot.jobs.some((j) => j.job.id === docsDone()!.job.id)).toBe(true);
     // From here the page follows patches again: the next one continues the snapshot.

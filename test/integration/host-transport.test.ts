@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { createCidxTrayApi } from '../../preload/api';
-import type { TrayPatch } from '../../main/core/service';
+import type { MonitorPatch } from '../../main/core/monitor';
 import type { RequestHandler } from '../../main/contract/request-handlers';
 import { startHostServer, type HostServer } from '../../main/host/host-server';
 import type { ConnectionState } from '../../renderer/bridge/connectionState';
@@ -51,7 +51,7 @@ describe('the WebSocket transport against browser mode and the HEAD double', () 
     transport.onConnectionChange((state) => states.push(state));
     expect(transport.connectionState()).toBe('connecting');
     const api = createCidxTrayApi(transport);
-    const patches: TrayPatch[] = [];
+    const patches: MonitorPatch[] = [];
     api.onPatch((patch) => patches.push(patch));
 
     // Sent before the socket opened: queued, then answered.

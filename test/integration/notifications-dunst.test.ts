@@ -1,5 +1,5 @@
 /**
- * A REAL notification received by a REAL notification daemon: browser mode's tray core watches
+ * A REAL notification received by a REAL notification daemon: browser mode's monitor watches
  * the CIDX double (HEAD); a job that completes and a job that fails with hostile text are
  * announced through createDesktopNotifier -> node-notifier -> notify-send -> D-Bus -> dunst,
  * whose rule logs every notification it gets. Exactly one per job, escaped where the daemon

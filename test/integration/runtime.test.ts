@@ -1,5 +1,5 @@
 /**
- * The tray core end to end against the CIDX double over real HTTP: a real config dir, a real
+ * The monitor end to end against the CIDX double over real HTTP: a real config dir, a real
  * transport, a server added with a password, then submit, cancel and retry through the core's
  * commands, watched through its snapshot and its notification intents.
  */
@@ -11,16 +11,16 @@ import { configFilePath } from '../../main/core/config/paths';
 import { MemorySecretStore } from '../../main/core/config/secret-stores/memory-secret-store';
 import { defaultConfigDocument, appSettingsSchema } from '../../main/core/config/settings';
 import type { NotificationIntent } from '../../main/core/notify/intent';
-import type { JobView, TrayCore } from '../../main/core/service';
-import { createTrayCore } from '../../main/core/service';
+import type { JobView, Monitor } from '../../main/core/monitor';
+import { createMonitor } from '../../main/core/monitor';
 import type { RunningCidxServer } from '../cidx-server/server';
 import { FAST_SETTINGS, startDoubleAndConfigDir, type DoubleAndConfigDir } from '../support/host-world';
 import { waitFor } from '../support/wait-for';
 
-describe('tray core against the HEAD double', () => {
+describe('monitor against the HEAD double', () => {
   let world: DoubleAndConfigDir;
   let server: RunningCidxServer;
-  let core: TrayCore;
+  let core: Monitor;
   let serverId: string;
   const delivered: NotificationIntent[] = [];
   const secrets = new MemorySecretStore();
@@ -39,7 +39,7 @@ describe('tray core against the HEAD double', () => {
     const saved = config.save({ ...defaultConfigDocument(), settings });
     if (!saved.ok) throw new Error(saved.error.message);
     const fetch = createNodeFetch();
-    core = await createTrayCore({
+    core = await createMonitor({
       clock: systemClock,
       configDir: world.dir,
       config: { load: () => config.load(), save: (document) => config.save(document) },

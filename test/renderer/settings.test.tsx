@@ -2,7 +2,7 @@
 import { act, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import type { SettingsPatch } from '../../main/core/service/settings-patch';
+import type { SettingsPatch } from '../../main/core/monitor/settings-patch';
 import { useUiStore } from '../../renderer/stores/uiStore';
 import { fail, FakeBridge, ok } from './support/fakeBridge';
 import { makeSnapshot } from './support/fixtures';

@@ -1,6 +1,6 @@
 /** `cidx-jobs sync`, `cancel` and `retry`: commands that change something on a server. */
 import { isActive } from '../../core/cidx/job';
-import { JobCommands } from '../../core/service/job-commands';
+import { JobCommands } from '../../core/monitor/job-commands';
 import { CliError, orFail } from '../cli-error';
 import type { CliContext } from '../context';
 import { EXIT, type ExitCode } from '../exit-codes';

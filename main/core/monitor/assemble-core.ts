@@ -17,9 +17,9 @@ import type { CoreContext } from './core-context';
 import type { CoreDocuments } from './core-documents';
 import { openCoreDocuments } from './core-documents';
 import { intervalsFrom } from './settings-commands';
-import type { TrayCoreDeps } from './tray-types';
+import type { MonitorDeps } from './monitor-types';
 
-async function loadConfig(deps: TrayCoreDeps): Promise<ConfigLoad> {
+async function loadConfig(deps: MonitorDeps): Promise<ConfigLoad> {
   try {
     return await deps.config.load();
   } catch (error) {
@@ -34,7 +34,7 @@ async function loadConfig(deps: TrayCoreDeps): Promise<ConfigLoad> {
 }
 
 export async function assembleCore(
-  deps: TrayCoreDeps,
+  deps: MonitorDeps,
 ): Promise<{ ctx: CoreContext; documents: CoreDocuments }> {
   const { clock } = deps;
   const loaded = await loadConfig(deps);

@@ -13,7 +13,7 @@ import type { CoreContext } from './core-context';
 import { typedSecrets } from './credentials';
 import { secretOverlay } from './secret-overlay';
 import { connectServer } from './server-connection';
-import type { CredentialInput } from './tray-types';
+import type { CredentialInput } from './monitor-types';
 
 /** The id a draft without one is tested under; nothing is stored under it. */
 export const DRAFT_SERVER_ID = 'connection-test';

@@ -1,5 +1,5 @@
 /**
- * The running pieces the tray core's modules share. One object, built once by `createTrayCore`;
+ * The running pieces the monitor's modules share. One object, built once by `createMonitor`;
  * each module gets it instead of a dozen arguments.
  */
 import type { CidxApi } from '../cidx/api';
@@ -10,7 +10,7 @@ import type { JobStore } from '../jobs/job-store';
 import type { ProgressHistory } from '../jobs/progress-history';
 import type { SubmissionLedger } from '../jobs/submission-ledger';
 import type { TypicalDurations } from '../jobs/typical-durations';
-import type { TrayCoreDeps } from './tray-types';
+import type { MonitorDeps } from './monitor-types';
 
 /** Who is signed in on a server, learned from its probe. */
 export interface Identity {
@@ -19,7 +19,7 @@ export interface Identity {
 }
 
 export interface CoreContext {
-  deps: TrayCoreDeps;
+  deps: MonitorDeps;
   engine: PollingEngine;
   store: JobStore;
   history: ProgressHistory;

@@ -9,7 +9,7 @@ import type { ConfigIssue } from '../config/config-issues';
 import type { SecretStore } from '../config/stores';
 import type { Result } from '../result';
 import { err, ok } from '../result';
-import type { CredentialInput } from './tray-types';
+import type { CredentialInput } from './monitor-types';
 
 const given = (value: string | undefined): value is string => typeof value === 'string' && value !== '';
 

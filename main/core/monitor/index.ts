@@ -1,5 +1,5 @@
-/** The running product every host uses: the tray core, and the pieces it is made of. */
-export { createTrayCore } from './tray-core';
+/** The running product every host uses: the monitor, and the pieces it is made of. */
+export { createMonitor } from './monitor';
 export type {
   ConfigSeam,
   ConnectSeamDeps,
@@ -8,12 +8,12 @@ export type {
   JobView,
   ServerSnapshot,
   PatchJobRef,
-  TrayCore,
-  TrayCoreDeps,
-  TrayListener,
-  TrayPatch,
-  TraySnapshot,
-} from './tray-types';
+  Monitor,
+  MonitorDeps,
+  PatchListener,
+  MonitorPatch,
+  MonitorSnapshot,
+} from './monitor-types';
 export type { SettingsPatch } from './settings-patch';
 export { applySettingsPatch } from './settings-patch';
 export { JOB_CACHE_FILE_NAME, NOTIFICATIONS_FILE_NAME, SUBMISSIONS_FILE_NAME } from './core-documents';

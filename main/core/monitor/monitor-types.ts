@@ -37,7 +37,7 @@ export interface ConnectSeamDeps {
   logger?: Logger;
 }
 
-export interface TrayCoreDeps {
+export interface MonitorDeps {
   clock: Clock;
   /** Where the job cache and the ledgers live, beside config.json (config/paths.ts). */
   configDir: string;
@@ -60,14 +60,14 @@ export type {
   CoreFailure,
   ServerSnapshot,
   JobView,
-  TraySnapshot,
+  MonitorSnapshot,
   PatchJobRef,
-  TrayPatch,
-  TrayListener,
+  MonitorPatch,
+  PatchListener,
 } from './view-types';
-import type { CredentialInput, CoreFailure, TrayListener, TraySnapshot } from './view-types';
+import type { CredentialInput, CoreFailure, PatchListener, MonitorSnapshot } from './view-types';
 
-export interface TrayCore {
+export interface Monitor {
   /** Starts polling and the housekeeping timers. */
   start(): void;
   /** Stops polling, writes the job cache and shows what the notification windows hold. Final. */
@@ -86,6 +86,8 @@ export interface TrayCore {
     credentials: CredentialInput,
   ): Promise<Result<ServerInfo, CidxFailure>>;
   listRepositories(serverId: string): Promise<Result<Repository[], CidxFailure>>;
+  /** The configured servers as saved (no state; cheap, unlike `snapshot()`). */
+  servers(): ServerConfig[];
   getSettings(): AppSettings;
   updateSettings(patch: SettingsPatch): Promise<Result<AppSettings, CoreFailure>>;
   /** One job, every failure of one server, or every failure. */
@@ -95,6 +97,6 @@ export interface TrayCore {
   /** The jobs on screen: their phases are read first. */
   setFocus(serverId: string, jobIds: readonly string[]): void;
   configIssues(): ConfigIssue[];
-  subscribe(listener: TrayListener): () => void;
-  snapshot(): TraySnapshot;
+  subscribe(listener: PatchListener): () => void;
+  snapshot(): MonitorSnapshot;
 }

@@ -13,7 +13,7 @@ import type { JobRef } from '../jobs/tracked-job';
 import type { Result } from '../result';
 import { err, ok } from '../result';
 import { assembleCore } from './assemble-core';
-import { createCenter } from './core-notifications';
+import { createCenter } from './notification-wiring';
 import { listRepositories, testConnection } from './connection-check';
 import { createHousekeeping } from './housekeeping';
 import { JobCommands } from './job-commands';
@@ -23,10 +23,10 @@ import { createServerCommands } from './server-commands';
 import { applySettingsLive } from './settings-commands';
 import { applySettingsPatch } from './settings-patch';
 import { createPatchStream } from './patch-stream';
-import type { CoreFailure, TrayCore, TrayCoreDeps } from './tray-types';
+import type { CoreFailure, Monitor, MonitorDeps } from './monitor-types';
 import { buildSnapshot } from './view-builders';
 
-export async function createTrayCore(deps: TrayCoreDeps): Promise<TrayCore> {
+export async function createMonitor(deps: MonitorDeps): Promise<Monitor> {
   const { ctx, documents } = await assembleCore(deps);
   const { engine, store } = ctx;
   const { clock } = deps;
@@ -78,7 +78,7 @@ export async function createTrayCore(deps: TrayCoreDeps): Promise<TrayCore> {
 
   const queue = createSerialQueue();
   async function saveDocument(next: ConfigDocument): Promise<Result<ConfigDocument, CoreFailure>> {
-    let saved: Awaited<ReturnType<TrayCoreDeps['config']['save']>>;
+    let saved: Awaited<ReturnType<MonitorDeps['config']['save']>>;
     try {
       saved = await deps.config.save(next);
     } catch {
@@ -122,6 +122,7 @@ export async function createTrayCore(deps: TrayCoreDeps): Promise<TrayCore> {
     removeServer: (id) => queue.run(() => servers.remove(id)),
     testConnection: (draft, credentials) => testConnection(ctx, draft, credentials),
     listRepositories: (serverId) => listRepositories(ctx, serverId),
+    servers: () => ctx.document.servers,
     getSettings: () => ctx.document.settings,
     updateSettings: (patch) =>
       queue.run(async () => {

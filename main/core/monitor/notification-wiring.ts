@@ -4,8 +4,8 @@
  */
 import type { DocumentStore } from '../config/stores';
 import type { NotificationLedgerDocument } from '../notify/notification-ledger';
-import type { NotificationCenter } from '../notify/notifier';
-import { createNotificationCenter } from '../notify/notifier';
+import type { NotificationCenter } from '../notify/notification-center';
+import { createNotificationCenter } from '../notify/notification-center';
 import type { CoreContext } from './core-context';
 import { viewFor } from './live-servers';
 

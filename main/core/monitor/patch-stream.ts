@@ -11,7 +11,7 @@ import { summaryKey } from '../jobs/summary';
 import { jobRefKey } from '../jobs/tracked-job';
 import { isVisible } from '../jobs/visibility';
 import type { CoreContext } from './core-context';
-import type { TrayListener, TrayPatch, ServerSnapshot } from './tray-types';
+import type { PatchListener, MonitorPatch, ServerSnapshot } from './monitor-types';
 import { buildJobView, buildServerSnapshot, buildSummary } from './view-builders';
 
 export interface PatchStream {
@@ -25,7 +25,7 @@ export interface PatchStream {
   settingsChanged(): void;
   /** The version of the last patch published. */
   version(): number;
-  subscribe(listener: TrayListener): () => void;
+  subscribe(listener: PatchListener): () => void;
   dispose(): void;
 }
 
@@ -44,7 +44,7 @@ const withoutPollTimes = (server: ServerSnapshot): string =>
 
 export function createPatchStream(ctx: CoreContext): PatchStream {
   const { store } = ctx;
-  const listeners = new Set<TrayListener>();
+  const listeners = new Set<PatchListener>();
   let version = 0;
   let depth = 0;
   const dirtyJobs = new Map<string, Set<string>>();
@@ -62,10 +62,10 @@ export function createPatchStream(ctx: CoreContext): PatchStream {
     for (const id of jobIds) set.add(id);
   };
 
-  function collectJobs(patch: Omit<TrayPatch, 'version'>): void {
+  function collectJobs(patch: Omit<MonitorPatch, 'version'>): void {
     const now = ctx.deps.clock.now();
-    const jobs: NonNullable<TrayPatch['jobs']> = [];
-    const removed: NonNullable<TrayPatch['removedJobs']> = [];
+    const jobs: NonNullable<MonitorPatch['jobs']> = [];
+    const removed: NonNullable<MonitorPatch['removedJobs']> = [];
     for (const [serverId, ids] of dirtyJobs) {
       if (removedServers.has(serverId)) continue;
       const { view } = store.server(serverId);
@@ -84,7 +84,7 @@ export function createPatchStream(ctx: CoreContext): PatchStream {
     if (removed.length > 0) patch.removedJobs = removed;
   }
 
-  function collectServers(patch: Omit<TrayPatch, 'version'>): void {
+  function collectServers(patch: Omit<MonitorPatch, 'version'>): void {
     const changed: ServerSnapshot[] = [];
     const polled: Record<string, number> = {};
     for (const serverId of dirtyServers) {
@@ -111,7 +111,7 @@ export function createPatchStream(ctx: CoreContext): PatchStream {
   }
 
   function flush(): void {
-    const patch: Omit<TrayPatch, 'version'> = {};
+    const patch: Omit<MonitorPatch, 'version'> = {};
     collectServers(patch);
     collectJobs(patch);
     const summary = buildSummary(ctx);
@@ -130,7 +130,7 @@ export function createPatchStream(ctx: CoreContext): PatchStream {
     publish({ version, ...patch });
   }
 
-  function publish(patch: TrayPatch): void {
+  function publish(patch: MonitorPatch): void {
     for (const listener of [...listeners]) {
       try {
         listener(patch);

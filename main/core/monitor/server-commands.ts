@@ -15,7 +15,7 @@ import { forgetSecrets, requireCredential, storeSecrets, typedSecrets } from './
 import type { Housekeeping } from './housekeeping';
 import { attachServer, detachServer, viewFor } from './live-servers';
 import type { PatchStream } from './patch-stream';
-import type { CoreFailure, CredentialInput } from './tray-types';
+import type { CoreFailure, CredentialInput } from './monitor-types';
 
 export interface ServerCommandsDeps {
   ctx: CoreContext;

@@ -4,7 +4,7 @@
  */
 import type { AppSettings, PollingSettings } from '../config/settings';
 import type { EngineOptions } from '../engine/options';
-import type { NotificationCenter } from '../notify/notifier';
+import type { NotificationCenter } from '../notify/notification-center';
 import type { CoreContext } from './core-context';
 import type { Housekeeping } from './housekeeping';
 import type { PatchStream } from './patch-stream';

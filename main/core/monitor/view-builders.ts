@@ -11,7 +11,7 @@ import { stallVerdict } from '../jobs/stall';
 import type { JobsSummary } from '../jobs/summary';
 import type { TrackedJob } from '../jobs/tracked-job';
 import type { CoreContext } from './core-context';
-import type { JobView, ServerSnapshot, TraySnapshot } from './tray-types';
+import type { JobView, ServerSnapshot, MonitorSnapshot } from './monitor-types';
 
 export function buildJobView(ctx: CoreContext, tracked: TrackedJob, now: number): JobView {
   const { serverId, job } = tracked;
@@ -54,7 +54,7 @@ export function buildSummary(ctx: CoreContext): JobsSummary {
   );
 }
 
-export function buildSnapshot(ctx: CoreContext, version: number): TraySnapshot {
+export function buildSnapshot(ctx: CoreContext, version: number): MonitorSnapshot {
   const now = ctx.deps.clock.now();
   return {
     version,

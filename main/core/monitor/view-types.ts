@@ -46,7 +46,7 @@ export interface JobView extends TrackedJob {
   retry: RetryEligibility;
 }
 
-export interface TraySnapshot {
+export interface MonitorSnapshot {
   /** The version of the last patch included; the next patch has `version + 1`. */
   version: number;
   /** Clock time the derived fields (ETA, stall, data age) were computed. */
@@ -72,7 +72,7 @@ export interface PatchJobRef {
  * Versions increase by exactly one per patch, so a consumer that sees `version !== last + 1`
  * missed something and asks for a fresh `snapshot()`.
  */
-export interface TrayPatch {
+export interface MonitorPatch {
   version: number;
   /** Jobs added or changed, as whole views. */
   jobs?: JobView[];
@@ -92,4 +92,4 @@ export interface TrayPatch {
   polled?: Record<string, number>;
 }
 
-export type TrayListener = (patch: TrayPatch) => void;
+export type PatchListener = (patch: MonitorPatch) => void;

@@ -23,5 +23,5 @@ export { buildDigest, createDigestCollector } from './digest';
 export type { QuietStatus } from './quiet-hours';
 export { quietStatus, isWithinQuietHours, showsDuringQuiet } from './quiet-hours';
 export { plainText } from './text';
-export type { NotificationCenter, NotificationCenterOptions, NotificationLookups } from './notifier';
-export { createNotificationCenter } from './notifier';
+export type { NotificationCenter, NotificationCenterOptions, NotificationLookups } from './notification-center';
+export { createNotificationCenter } from './notification-center';

@@ -5,7 +5,7 @@ export type {
   TrayMenuItem,
   TrayModel,
   RepositoryList,
-} from './tray-types';
+} from './tray-model-types';
 export { buildTrayModel } from './tray-model';
 export { trayIcon } from './tray-icon';
 export { trayMenu, type TrayMenuContext } from './tray-menu';

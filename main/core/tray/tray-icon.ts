@@ -1,6 +1,6 @@
 /** The worst state of the jobs and servers decides the icon (users.md #1). */
 import type { JobsSummary } from '../jobs/summary';
-import type { TrayIcon } from './tray-types';
+import type { TrayIcon } from './tray-model-types';
 
 export function trayIcon(summary: JobsSummary): TrayIcon {
   switch (summary.worst) {

@@ -2,9 +2,9 @@
  * The tray's context menu as data: running jobs with Cancel, recent failures with Retry, a
  * "Sync repository" submenu per server, the window, notification pause, quit.
  */
-import type { JobView, ServerSnapshot } from '../service/tray-types';
+import type { JobView, ServerSnapshot } from '../monitor/monitor-types';
 import { plural } from '../text/plural';
-import type { PauseDuration, RepositoryList, TrayMenuItem, TrayView } from './tray-types';
+import type { PauseDuration, RepositoryList, TrayMenuItem, TrayView } from './tray-model-types';
 import { isActive } from '../cidx/job';
 
 export interface TrayMenuContext {

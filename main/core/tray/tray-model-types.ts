@@ -3,13 +3,13 @@
  * holds. `buildTrayModel` computes it; the Electron adapter only applies it (style.md §14).
  */
 
-import type { TraySnapshot } from '../service/tray-types';
+import type { MonitorSnapshot } from '../monitor/monitor-types';
 
 /**
  * What the tray reads: a whole snapshot fits, and so does the tray's own small projection
  * (tray-projection.ts), whose `jobs` are only the active ones and the failures waiting.
  */
-export type TrayView = Pick<TraySnapshot, 'servers' | 'summary' | 'settings' | 'jobs'>;
+export type TrayView = Pick<MonitorSnapshot, 'servers' | 'summary' | 'settings' | 'jobs'>;
 
 /**
  * One icon per state, told apart by shape or glyph, not colour alone (users.md #1):

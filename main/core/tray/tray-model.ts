@@ -2,7 +2,7 @@
 import { trayIcon } from './tray-icon';
 import { trayMenu, type TrayMenuContext } from './tray-menu';
 import { trayTooltip } from './tray-tooltip';
-import type { TrayModel, TrayView } from './tray-types';
+import type { TrayModel, TrayView } from './tray-model-types';
 
 export function buildTrayModel(snapshot: TrayView, context: TrayMenuContext): TrayModel {
   const { summary } = snapshot;

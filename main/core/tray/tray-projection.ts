@@ -7,8 +7,8 @@
 import { isActive } from '../cidx/job';
 import { compareTrackedJobs } from '../jobs/job-order';
 import { jobRefKey } from '../jobs/tracked-job';
-import type { JobView, ServerSnapshot, TrayPatch, TraySnapshot } from '../service/tray-types';
-import type { TrayView } from './tray-types';
+import type { JobView, ServerSnapshot, MonitorPatch, MonitorSnapshot } from '../monitor/monitor-types';
+import type { TrayView } from './tray-model-types';
 
 const NEEDS_ATTENTION = new Set(['failed', 'cancelled', 'completed_partial']);
 
@@ -18,13 +18,13 @@ export const trayShows = (view: JobView): boolean =>
 
 export interface TrayProjection {
   /** Starts over from a snapshot (joining, or after a missed version). */
-  reset(snapshot: TraySnapshot): void;
+  reset(snapshot: MonitorSnapshot): void;
   /** Applies the next patch; false when a version was skipped (call `reset` with a new snapshot). */
-  apply(patch: TrayPatch): boolean;
+  apply(patch: MonitorPatch): boolean;
   view(): TrayView;
 }
 
-export function createTrayProjection(snapshot: TraySnapshot): TrayProjection {
+export function createTrayProjection(snapshot: MonitorSnapshot): TrayProjection {
   let version = 0;
   let servers: ServerSnapshot[] = [];
   let summary = snapshot.summary;
@@ -34,7 +34,7 @@ export function createTrayProjection(snapshot: TraySnapshot): TrayProjection {
 
   const keyOf = (view: JobView): string => jobRefKey({ serverId: view.serverId, jobId: view.job.id });
 
-  function reset(next: TraySnapshot): void {
+  function reset(next: MonitorSnapshot): void {
     version = next.version;
     servers = next.servers;
     summary = next.summary;
@@ -44,7 +44,7 @@ export function createTrayProjection(snapshot: TraySnapshot): TrayProjection {
     ordered = null;
   }
 
-  function apply(patch: TrayPatch): boolean {
+  function apply(patch: MonitorPatch): boolean {
     if (patch.version <= version) return true;
     if (patch.version !== version + 1) return false;
     version = patch.version;

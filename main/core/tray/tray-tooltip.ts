@@ -1,6 +1,6 @@
 /** The tooltip: what runs, what failed, which servers are in trouble, and how old the data is. */
-import type { ServerSnapshot } from '../service/tray-types';
-import type { TrayView } from './tray-types';
+import type { ServerSnapshot } from '../monitor/monitor-types';
+import type { TrayView } from './tray-model-types';
 import { oldestSuccessAt } from '../../../preload/data-age';
 import { formatDuration } from '../text/duration';
 import { plural } from '../text/plural';

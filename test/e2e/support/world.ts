@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startBrowserMode, type BrowserMode } from '../../../main/host/browser-mode';
 import { writeSingleServerConfig } from '../../../main/host/demo-config';
-import type { NodeNotifierLike } from '../../../main/notifier/desktop-notifier';
+import type { NodeNotifierLike } from '../../../main/desktop-notifications/desktop-notifier';
 import { startCidxServer, type RunningCidxServer } from '../../cidx-server/server';
 import { FAST_SETTINGS, writeSettingsOnly } from './config';
 

@@ -8,7 +8,7 @@ import { createCidxTrayApi } from '../../../preload/api';
 import type { EventChannel, RequestChannel } from '../../../preload/channels';
 import type { ContractResult, EventContract, RequestPayload, ResponseValue } from '../../../preload/contract';
 import { bridgeOver, installBridge, type Bridge, type ConnectionState } from '../../../renderer/bridge';
-import type { TraySnapshot } from '../../../main/core/service/view-types';
+import type { MonitorSnapshot } from '../../../main/core/monitor/view-types';
 import { makeSnapshot } from './fixtures';
 
 type Answer<C extends RequestChannel> =
@@ -24,7 +24,7 @@ export const ok = <T,>(value: T) => ({ ok: true as const, value });
 export const fail = (kind: string, message: string) => ({ ok: false as const, error: { kind, message } });
 
 export class FakeBridge {
-  snapshot: TraySnapshot;
+  snapshot: MonitorSnapshot;
   readonly calls: Call[] = [];
   readonly handlers: Handlers = {};
   readonly bridge: Bridge;
@@ -32,7 +32,7 @@ export class FakeBridge {
   private readonly connectionListeners = new Set<(state: ConnectionState) => void>();
   private connectionState: ConnectionState = 'connected';
 
-  constructor(snapshot: TraySnapshot = makeSnapshot()) {
+  constructor(snapshot: MonitorSnapshot = makeSnapshot()) {
     this.snapshot = snapshot;
     const transport: ContractTransport = {
       invoke: <C extends RequestChannel>(channel: C, payload: RequestPayload<C>) => {

@@ -4,7 +4,7 @@ import { serverConfigSchema, type ServerConfigInput } from '../../../main/core/c
 import { defaultSettings } from '../../../main/core/config/settings';
 import type { ServerState } from '../../../main/core/engine/events';
 import { summarizeJobs } from '../../../main/core/jobs/summary';
-import type { JobView, ServerSnapshot, TrayPatch, TraySnapshot } from '../../../main/core/service/view-types';
+import type { JobView, ServerSnapshot, MonitorPatch, MonitorSnapshot } from '../../../main/core/monitor/view-types';
 import { makeJob as jobFixture } from '../../support/job-fixture';
 import { makeServerState as serverStateFixture } from '../../support/server-state-fixture';
 
@@ -88,7 +88,7 @@ export function makeServer(
 
 export function makeSnapshot(
   parts: { servers?: ServerSnapshot[]; jobs?: JobView[]; version?: number } = {},
-): TraySnapshot {
+): MonitorSnapshot {
   const servers = parts.servers ?? [makeServer()];
   const jobs = parts.jobs ?? [];
   return {
@@ -105,7 +105,7 @@ export function makeSnapshot(
   };
 }
 
-export const patch = (version: number, change: Omit<TrayPatch, 'version'>): TrayPatch => ({
+export const patch = (version: number, change: Omit<MonitorPatch, 'version'>): MonitorPatch => ({
   version,
   ...change,
 });

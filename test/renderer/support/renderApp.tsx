@@ -6,9 +6,9 @@ import { useProjectionStore } from '../../../renderer/stores/projectionStore';
 import { startSubscriptions } from '../../../renderer/subscriptions';
 import { FakeBridge } from './fakeBridge';
 import { makeSnapshot } from './fixtures';
-import type { TraySnapshot } from '../../../main/core/service/view-types';
+import type { MonitorSnapshot } from '../../../main/core/monitor/view-types';
 
-export async function renderApp(snapshotOrBridge: TraySnapshot | FakeBridge = makeSnapshot()) {
+export async function renderApp(snapshotOrBridge: MonitorSnapshot | FakeBridge = makeSnapshot()) {
   const fake = snapshotOrBridge instanceof FakeBridge ? snapshotOrBridge : new FakeBridge(snapshotOrBridge);
   fake.install();
   // Patches apply at once here; frame batching has its own test (projection.test.tsx).

@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { createAppNotifications, APP_NAME } from '../../../main/electron/app-notifications';
 import type { JobRef } from '../../../main/core/jobs/tracked-job';
 import type { NotificationIntent } from '../../../main/core/notify/intent';
-import type { TrayCore } from '../../../main/core/service/tray-types';
-import type { DesktopNotifierOptions } from '../../../main/notifier/desktop-notifier';
+import type { Monitor } from '../../../main/core/monitor/monitor-types';
+import type { DesktopNotifierOptions } from '../../../main/desktop-notifications/desktop-notifier';
 import { useTempDir } from '../config/temp-dir';
-import { FakeWorld, workServer } from '../service/helpers';
+import { FakeWorld, workServer } from '../monitor/helpers';
 
 const tempDir = useTempDir();
 const quiet = { debug: () => {}, info: () => {}, warn: () => {} };
@@ -17,7 +17,7 @@ async function setUp(supportsActions = true) {
   const shown: NotificationIntent[] = [];
   const opened: (JobRef | undefined)[] = [];
   let options: DesktopNotifierOptions | null = null;
-  let core: TrayCore | null = null;
+  let core: Monitor | null = null;
   const notifications = createAppNotifications({
     createNotifier: (given) => {
       options = given;

@@ -6,7 +6,7 @@ import { MemorySecretStore } from '../../../main/core/config/secret-stores/memor
 import { serverConfigSchema } from '../../../main/core/config/server';
 import { createElectronStoreConfig } from '../../../main/electron/electron-store-config';
 import { useTempDir } from '../config/temp-dir';
-import { workServer } from '../service/helpers';
+import { workServer } from '../monitor/helpers';
 
 vi.mock('electron', () => import('./fake-electron'));
 

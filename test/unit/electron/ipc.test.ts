@@ -3,7 +3,7 @@ import { createRequestHandler, type HostHooks } from '../../../main/contract/req
 import { forwardPatches, registerIpcHandlers } from '../../../main/electron/ipc';
 import { REQUEST_CHANNELS } from '../../../preload/channels';
 import { useTempDir } from '../config/temp-dir';
-import { FakeWorld, workServer } from '../service/helpers';
+import { FakeWorld, workServer } from '../monitor/helpers';
 import {
   FakeBrowserWindow,
   FakeWebContents,

@@ -9,7 +9,7 @@ import {
 } from '../../../main/electron/login-item';
 import { ONLINE_CHECK_MS, watchPowerAndNetwork } from '../../../main/electron/power-hooks';
 import { applyTaskbar } from '../../../main/electron/taskbar';
-import type { TrayListener } from '../../../main/core/service/tray-types';
+import type { PatchListener } from '../../../main/core/monitor/monitor-types';
 import type { AppSettings } from '../../../main/core/config/settings';
 import { FakeClock } from '../../support/fake-clock';
 import { useTempDir } from '../config/temp-dir';
@@ -49,7 +49,7 @@ describe('power and network hooks', () => {
 describe('launch at login', () => {
   it('uses the login item API on macOS and Windows, following setting changes', () => {
     const setLoginItemSettings = vi.fn();
-    let listener: TrayListener = () => {};
+    let listener: PatchListener = () => {};
     const settings = { launchAtLogin: false } as AppSettings;
     followLaunchAtLogin(
       { getSettings: () => settings, subscribe: (l) => ((listener = l), () => {}) },

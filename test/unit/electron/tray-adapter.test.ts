@@ -3,7 +3,7 @@ import type { MenuItemConstructorOptions } from 'electron';
 import { createTrayAdapter, MIN_RENDER_INTERVAL_MS, tooltipFor } from '../../../main/electron/tray-adapter';
 import { trayImageLoader } from '../../../main/electron/tray-images';
 import { useTempDir } from '../config/temp-dir';
-import { FakeWorld, workServer } from '../service/helpers';
+import { FakeWorld, workServer } from '../monitor/helpers';
 import {
   FakeTray,
   Menu,

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import type { TrayIcon } from '../../../main/core/tray/tray-types';
+import type { TrayIcon } from '../../../main/core/tray/tray-model-types';
 import { trayIconFileName } from '../../../main/electron/tray-images';
 
 vi.mock('electron', () => import('./fake-electron'));

@@ -1,4 +1,4 @@
-/** A tray core over a temp config dir, a FakeClock and one FakeCidxApi per server id. */
+/** A monitor over a temp config dir, a FakeClock and one FakeCidxApi per server id. */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { ServerFlavor } from '../../../main/core/cidx/api';
 import { ConfigFile } from '../../../main/core/config/config-file';
@@ -9,8 +9,8 @@ import { serverConfigSchema } from '../../../main/core/config/server';
 import type { AppSettingsInput } from '../../../main/core/config/settings';
 import { appSettingsSchema, defaultConfigDocument } from '../../../main/core/config/settings';
 import type { NotificationIntent } from '../../../main/core/notify/intent';
-import type { ConnectSeamDeps, TrayCore, TrayPatch } from '../../../main/core/service';
-import { createTrayCore } from '../../../main/core/service';
+import type { ConnectSeamDeps, Monitor, MonitorPatch } from '../../../main/core/monitor';
+import { createMonitor } from '../../../main/core/monitor';
 import { FakeClock } from '../../support/fake-clock';
 import { FakeCidxApi } from '../../support/fake-cidx-api';
 
@@ -69,10 +69,10 @@ export class FakeWorld {
   /** A new core over the same dir, secrets and servers, with its own notification recorder. */
   async core(): Promise<CoreHarness> {
     const delivered: NotificationIntent[] = [];
-    const patches: TrayPatch[] = [];
+    const patches: MonitorPatch[] = [];
     const errors: string[] = [];
     const config = new ConfigFile({ path: configFilePath(this.dir), secretStore: this.secrets });
-    const core = await createTrayCore({
+    const core = await createMonitor({
       clock: this.clock,
       configDir: this.dir,
       config: { load: () => config.load(), save: (document) => config.save(document) },
@@ -94,9 +94,9 @@ export class FakeWorld {
 }
 
 export interface CoreHarness {
-  core: TrayCore;
+  core: Monitor;
   delivered: NotificationIntent[];
-  patches: TrayPatch[];
+  patches: MonitorPatch[];
   errors: string[];
 }
 

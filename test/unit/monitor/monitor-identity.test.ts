@@ -4,7 +4,7 @@ import { FakeWorld } from './helpers';
 
 const tempDir = useTempDir();
 
-describe('tray core: whose jobs, over an API key', () => {
+describe('monitor: whose jobs, over an API key', () => {
   it("learns the key owner from a job it submitted, and then shows only that user's jobs", async () => {
     const world = new FakeWorld(tempDir());
     await world.writeConfig([

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { secretKeys } from '../../../main/core/config/server';
-import { DRAFT_SERVER_ID } from '../../../main/core/service';
+import { DRAFT_SERVER_ID } from '../../../main/core/monitor';
 import { useTempDir } from '../config/temp-dir';
 import { FakeWorld, workServer } from './helpers';
 
@@ -12,7 +12,7 @@ const homeInput = {
   auth: { mode: 'password' as const, username: 'alice' },
 };
 
-describe('tray core: servers, live', () => {
+describe('monitor: servers, live', () => {
   it('adds a server: secret stored, settings saved, polled at once without a restart', async () => {
     const world = new FakeWorld(tempDir());
     const { core, patches } = await world.core();

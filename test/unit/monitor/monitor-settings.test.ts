@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { applySettingsPatch } from '../../../main/core/service';
+import { applySettingsPatch } from '../../../main/core/monitor';
 import { defaultSettings } from '../../../main/core/config/settings';
 import { useTempDir } from '../config/temp-dir';
 import { FakeWorld, workServer } from './helpers';
 
 const tempDir = useTempDir();
 
-describe('tray core: settings, live', () => {
+describe('monitor: settings, live', () => {
   it('applies new polling intervals to a running engine', async () => {
     const world = new FakeWorld(tempDir());
     await world.writeConfig([workServer]);

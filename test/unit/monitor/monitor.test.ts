@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { JOB_CACHE_FILE_NAME } from '../../../main/core/service';
-import type { TrayPatch } from '../../../main/core/service';
+import { JOB_CACHE_FILE_NAME } from '../../../main/core/monitor';
+import type { MonitorPatch } from '../../../main/core/monitor';
 import { useTempDir } from '../config/temp-dir';
 import { FakeWorld, workServer } from './helpers';
 
@@ -12,7 +12,7 @@ async function worldWithWork(): Promise<FakeWorld> {
   return world;
 }
 
-describe('tray core: engine events', () => {
+describe('monitor: engine events', () => {
   it('feeds the job store, the snapshot and one notification for a finished job', async () => {
     const world = await worldWithWork();
     const api = world.api('work');
@@ -107,7 +107,7 @@ describe('tray core: engine events', () => {
   });
 });
 
-describe('tray core: versioned patches', () => {
+describe('monitor: versioned patches', () => {
   it('numbers patches one by one from the snapshot version, so a consumer detects a gap', async () => {
     const world = await worldWithWork();
     const api = world.api('work');
@@ -124,7 +124,7 @@ describe('tray core: versioned patches', () => {
 
     // A consumer that stops listening for a while sees the next version jump and resyncs.
     let last = core.snapshot().version;
-    const seen: TrayPatch[] = [];
+    const seen: MonitorPatch[] = [];
     const unsubscribe = core.subscribe((patch) => seen.push(patch));
     unsubscribe();
     api.addJob({ status: 'running' });
@@ -145,7 +145,7 @@ describe('tray core: versioned patches', () => {
   });
 });
 
-describe('tray core: persistence', () => {
+describe('monitor: persistence', () => {
   it('starts empty and reports a corrupt job cache instead of crashing', async () => {
     const world = await worldWithWork();
     world.writeDocument(JOB_CACHE_FILE_NAME, '{ "version": 1, "jobs": [ broken');

@@ -4,7 +4,7 @@ import { serverConfigSchema } from '../../../main/core/config/server';
 import { defaultSettings } from '../../../main/core/config/settings';
 import type { ServerHealth } from '../../../main/core/engine/events';
 import { summarizeJobs } from '../../../main/core/jobs/summary';
-import type { JobView, ServerSnapshot, TraySnapshot } from '../../../main/core/service/tray-types';
+import type { JobView, ServerSnapshot, MonitorSnapshot } from '../../../main/core/monitor/monitor-types';
 import { makeJob } from '../../support/job-fixture';
 import { makeServerState } from '../../support/server-state-fixture';
 
@@ -63,7 +63,7 @@ export function snapshot(
   servers: ServerSnapshot[],
   jobs: JobView[],
   settings = defaultSettings(),
-): TraySnapshot {
+): MonitorSnapshot {
   const summary = summarizeJobs(
     jobs,
     servers.map((s) => ({ serverId: s.config.id, enabled: s.config.enabled, state: s.state })),
