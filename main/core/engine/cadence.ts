@@ -19,7 +19,10 @@ export type CadenceOptions = Pick<
 
 export interface CadenceState {
   now: number;
-  /** The server has pending or running jobs this app knows of. */
+  /**
+   * The server has pending or running jobs this app knows of (or one more look is owed: the last
+   * one ended on a GET alone, and a freed worker may have started a queued job).
+   */
   hasUnfinishedJobs: boolean;
   /** Last command sent to this server (submit, cancel, retry), or a job just tracked. */
   lastCommandAt: number | null;

@@ -24,8 +24,9 @@ export interface DiffInput {
   observations: readonly Observation[];
   now: number;
   /**
-   * When the previous successful poll of this server started (its requests went out); null on
-   * the first. A job created at or after it cannot have been in that poll's answers.
+   * When the last poll of this server that read the unfiltered list started (its requests went
+   * out); null before the first. That list shows every new job, newest first, so a job created at
+   * or after it cannot have been in any complete look yet: it is news, not history.
    */
   previousSuccessAt: number | null;
   /**

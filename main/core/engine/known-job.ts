@@ -48,14 +48,16 @@ export function staleFinishedIds(
 }
 
 /**
- * Finished jobs beyond `max`, least recently seen first (seeds, never seen, count as oldest): under
- * sustained churn the map stays bounded well before `forgetFinishedAfterMs` would bound it.
+ * Once more than `max` finished jobs are known, the least recently seen of them (seeds, never
+ * seen, count as oldest) down to 90 % of `max`: under sustained churn the map stays bounded well
+ * before `forgetFinishedAfterMs` would bound it, and the sort runs once every many ticks.
  */
 export function excessFinishedIds(known: KnownJobs, max: number): string[] {
   const finished = [...known.values()].filter((entry) => isTerminal(entry.job.status));
   if (finished.length <= max) return [];
+  const keep = Math.floor(Math.max(0, max) * 0.9);
   return finished
     .sort((a, b) => (a.observedAt ?? -Infinity) - (b.observedAt ?? -Infinity))
-    .slice(0, finished.length - Math.max(0, max))
+    .slice(0, finished.length - keep)
     .map((entry) => entry.job.id);
 }

@@ -31,10 +31,12 @@ export interface PollMemory {
   focus: ReadonlySet<string>;
   /** The previous tick saw nothing move (see `FewJobsTick.settled`). */
   settled: boolean;
-  /** When the unfiltered list last answered; null before it ever did. */
+  /**
+   * When the last poll whose unfiltered list answered started; null before any did. That list
+   * shows every new job (newest first), so a job created since is news, and it is what the few
+   * jobs path repeats at the idle cadence to discover jobs submitted elsewhere.
+   */
   lastFullListAt: number | null;
-  /** When the previous successful poll started: jobs created since are news. Null on the first. */
-  previousPollAt: number | null;
   /** When GETs of a job started failing, per job (reset by any answer or list showing it). */
   getFailingSince: ReadonlyMap<string, number>;
 }
@@ -51,8 +53,8 @@ export interface PollReport {
   /** Awaited jobs that a list showed or a GET answered for (found, or 404). */
   awaitedSettled: string[];
   getFailingSince: Map<string, number>;
-  /** When the unfiltered list answered this tick, if it ran. */
-  fullListAt: number | null;
+  /** The unfiltered list answered this tick. */
+  fullListed: boolean;
   /** The few jobs were followed by GET alone (no status list this tick). */
   followedByGets: boolean;
   requests: number;
@@ -98,7 +100,7 @@ export async function pollOnce(api: CidxApi, memory: PollMemory, deps: PollDeps)
     endChecks: [...memory.endChecks],
     awaitedSettled: [],
     getFailingSince: new Map(memory.getFailingSince),
-    fullListAt: null,
+    fullListed: false,
     followedByGets: false,
     requests: 0,
     latencyMs: null,
@@ -147,7 +149,7 @@ export async function pollOnce(api: CidxApi, memory: PollMemory, deps: PollDeps)
   const outcomes = await runLists(api, lists, deps, report);
   if (report.fatal) return report;
   const statusListed = lists.some((list) => list.role !== 'all');
-  if (outcomes.some((outcome) => outcome.query.status === undefined)) report.fullListAt = deps.now();
+  report.fullListed = outcomes.some((outcome) => outcome.query.status === undefined);
   for (const outcome of outcomes) {
     for (const job of outcome.page.jobs) report.observations.push({ source: 'list', job });
   }
@@ -161,7 +163,7 @@ export async function pollOnce(api: CidxApi, memory: PollMemory, deps: PollDeps)
   // Stage 2: many jobs to account for -> one list per terminal status tells their endings.
   const statuses = endingStatuses(flavor);
   const listable = [...checks.values()].filter((check) => unlistedStatuses(check, statuses).length > 0);
-  const uncovered = report.fullListAt !== null ? findUncovered(memory.known, outcomes) : [];
+  const uncovered = report.fullListed ? findUncovered(memory.known, outcomes) : [];
   const endingLists = planEndingLists({
     flavor,
     unaccounted: new Set([...listable.map((check) => check.jobId), ...uncovered]).size,
@@ -176,9 +178,9 @@ export async function pollOnce(api: CidxApi, memory: PollMemory, deps: PollDeps)
   for (const outcome of endingOutcomes) {
     for (const job of outcome.page.jobs) {
       // Known jobs learn how they ended; a job never seen is news only if it was created since
-      // the previous look (it started and ended in between). Older history stays the
+      // the last full look (it started and ended in between). Older history stays the
       // unfiltered list's business, so these lists never flood the app with it.
-      const news = memory.previousPollAt !== null && job.createdAt >= memory.previousPollAt;
+      const news = memory.lastFullListAt !== null && job.createdAt >= memory.lastFullListAt;
       if (!memory.known.has(job.id) && !news) continue;
       report.observations.push({ source: 'list', job });
       seen.add(job.id);

@@ -43,16 +43,22 @@ export class ServerPoller {
   private readonly bornAt: number;
   /** Start of the current stretch of looking; null until the first success after start/outage. */
   private catchUpBefore: number | null = null;
-  /** When the last successful poll started: jobs created since then are new (see diffJobs). */
-  private lastSuccessStartedAt: number | null = null;
+  /**
+   * When the last poll whose unfiltered list answered started: jobs created since then are new
+   * (see diffJobs); while few jobs are followed by GET, discovery repeats it at the idle cadence.
+   */
+  private lastFullListAt: number | null = null;
   private away = true;
   private endChecks: EndCheck[] = [];
   /** When GETs of a job started failing; a job unaccounted for too long is reported lost. */
   private getFailingSince = new Map<string, number>();
   /** The last tick saw nothing move: few jobs are then followed by GET alone. */
   private settled = false;
-  /** When the unfiltered list last answered (discovery at the idle cadence while few jobs run). */
-  private lastFullListAt: number | null = null;
+  /**
+   * The last tick learned an ending by GET alone (no list looked around): look once more at the
+   * active cadence, as a freed worker starts the next queued job now.
+   */
+  private lookAgain = false;
   private awaited = new Set<string>();
   private submittedHere = new Set<string>();
   private focus = new Set<string>();
@@ -151,7 +157,9 @@ export class ServerPoller {
     return {
       now,
       hasUnfinishedJobs:
-        [...this.known.values()].some((entry) => isUnfinished(entry.job)) || this.awaited.size > 0,
+        [...this.known.values()].some((entry) => isUnfinished(entry.job)) ||
+        this.awaited.size > 0 ||
+        this.lookAgain,
       lastCommandAt: this.lastCommandAt,
       consecutiveFailures: this.state.consecutiveFailures,
       authFailed: this.authFailed,
@@ -182,7 +190,6 @@ export class ServerPoller {
           focus: this.focus,
           settled: this.settled,
           lastFullListAt: this.lastFullListAt,
-          previousPollAt: this.lastSuccessStartedAt,
           getFailingSince: this.getFailingSince,
         },
         { now: () => clock.now(), options: this.options },
@@ -228,6 +235,7 @@ export class ServerPoller {
 
     if (!report || report.fatal) {
       this.settled = false;
+      this.lookAgain = false;
       if (verdict.health === 'offline' || verdict.health === 'auth-failed') {
         this.away = true;
         this.probeNeeded = true;
@@ -253,7 +261,7 @@ export class ServerPoller {
       known: this.known,
       observations: report.observations,
       now,
-      previousSuccessAt: this.lastSuccessStartedAt,
+      previousSuccessAt: this.lastFullListAt,
       catchUpBefore: this.catchUpBefore,
       submittedHere: this.submittedHere,
     });
@@ -264,8 +272,7 @@ export class ServerPoller {
       this.submittedHere.delete(id);
     }
     this.away = false;
-    this.lastSuccessStartedAt = startedAt;
-    if (report.fullListAt !== null) this.lastFullListAt = report.fullListAt;
+    if (report.fullListed) this.lastFullListAt = startedAt;
     const stillUnfinished = (id: string): boolean => {
       const entry = this.known.get(id);
       return entry !== undefined && isUnfinished(entry.job);
@@ -277,6 +284,9 @@ export class ServerPoller {
       report.partial.length === 0 &&
       this.endChecks.length === 0 &&
       events.every((event) => event.type === 'job-changed' && event.job.status === event.previous.status);
+    this.lookAgain =
+      report.followedByGets &&
+      events.some((event) => event.type === 'job-finished' || event.type === 'job-gone');
     for (const id of report.awaitedSettled) {
       this.awaited.delete(id);
       if (!this.known.has(id)) this.submittedHere.delete(id); // answered 404: nothing to watch

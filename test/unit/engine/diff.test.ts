@@ -189,7 +189,9 @@ describe('diffJobs', () => {
         { source: 'lost', jobId: 'never-seen' },
       ],
     );
-    expect(events).toEqual([{ type: 'job-gone', serverId: 's1', jobId: job.id, previous: job, reason: 'lost' }]);
+    expect(events).toEqual([
+      { type: 'job-gone', serverId: 's1', jobId: job.id, previous: job, reason: 'lost' },
+    ]);
     expect([...known.keys()]).toEqual([other.id]);
   });
 

@@ -402,6 +402,8 @@ describe('accounting for every tracked job', () => {
     const running = makeJob({ status: 'running' });
     map.set(running.id, { job: running, observedAt: null, fetchedAt: null });
     expect(excessFinishedIds(map, 4)).toEqual([]);
-    expect(excessFinishedIds(map, 2)).toEqual([finished[3]!.id, finished[2]!.id]);
+    // Over the cap: down to 90 % of it (here 2 of 3), so the sort does not run on every tick.
+    expect(excessFinishedIds(map, 3)).toEqual([finished[3]!.id, finished[2]!.id]);
+    expect(excessFinishedIds(map, 2)).toEqual([finished[3]!.id, finished[2]!.id, finished[0]!.id]);
   });
 });
