@@ -8,11 +8,9 @@
  * whose parsed type is that channel's request type (see the `Exact…` assertions at the end).
  */
 import { z } from 'zod';
-import type { Repository, ServerInfo } from '../main/core/cidx/api';
-import { authConfigSchema, tlsConfigSchema, type ServerConfig } from '../main/core/config/server';
-import type { AppSettings } from '../main/core/config/settings';
-import type { MonitorPatch, MonitorSnapshot } from '../main/core/monitor/view-types';
 import type { EventChannel, RequestChannel } from './channels';
+import { authConfigSchema, tlsConfigSchema, type ServerConfig } from './server-config';
+import type { AppSettings, MonitorPatch, MonitorSnapshot, Repository, ServerInfo } from './views';
 
 export { EVENT_CHANNELS, REQUEST_CHANNELS, type EventChannel, type RequestChannel } from './channels';
 

@@ -10,8 +10,8 @@
  * Responses and events travel on one ordered socket, so a snapshot answered after patch N
  * already includes N: the renderer drops patches with a version <= its snapshot's.
  */
-import type { EventChannel, RequestChannel } from '../../preload/channels';
-import type { ContractResult, EventContract } from '../../preload/contract';
+import type { EventChannel, RequestChannel } from './channels';
+import type { ContractResult, EventContract } from './contract';
 
 /** Where the page opens its WebSocket; the token goes in the query (see main/host/upgrade-guard.ts). */
 export const BRIDGE_PATH = '/bridge';

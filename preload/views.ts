@@ -1,18 +1,35 @@
 /**
- * The plain, serializable state every view renders (tray, window, browser mode, CLI), and the
- * versioned patches that keep a view current. Type-only and free of Node: the renderer's web
- * project compiles against these through preload/contract.ts.
+ * The contract's shapes of state: the plain, serializable state every view renders (window,
+ * tray, browser page, CLI), and the versioned patches that keep a view current. Type-only and
+ * free of Node. Every shape that crosses a process is named here; the domain types it is built
+ * from are the core's own, imported as types only (nothing of the core reaches a bundle), so
+ * the renderer and the hosts import shapes from here and never from main/.
  */
-import type { CidxFailure } from '../cidx/failure';
-import type { ConfigIssue } from '../config/config-issues';
-import type { ServerConfig } from '../config/server';
-import type { AppSettings } from '../config/settings';
-import type { ServerState } from '../engine/events';
-import type { EtaEstimate } from '../jobs/eta';
-import type { RetryEligibility } from '../jobs/retry';
-import type { StallVerdict } from '../jobs/stall';
-import type { JobsSummary } from '../jobs/summary';
-import type { TrackedJob } from '../jobs/tracked-job';
+import type { CidxFailure } from '../main/core/cidx/failure';
+import type { ConfigIssue } from '../main/core/config/config-issues';
+import type { AppSettings } from '../main/core/config/settings';
+import type { ServerState } from '../main/core/engine/events';
+import type { EtaEstimate } from '../main/core/jobs/eta';
+import type { RetryEligibility } from '../main/core/jobs/retry';
+import type { StallVerdict } from '../main/core/jobs/stall';
+import type { JobsSummary } from '../main/core/jobs/summary';
+import type { TrackedJob } from '../main/core/jobs/tracked-job';
+import type { ServerConfig } from './server-config';
+
+export type { Job, JobStatus } from '../main/core/cidx/job';
+export type { Repository, ServerInfo } from '../main/core/cidx/api';
+export type { ServerHealth, ServerState } from '../main/core/engine/events';
+export type {
+  AppSettings,
+  CidxFailure,
+  ConfigIssue,
+  EtaEstimate,
+  JobsSummary,
+  RetryEligibility,
+  ServerConfig,
+  StallVerdict,
+  TrackedJob,
+};
 
 /** A credential a person types in; the refresh token is the app's business, never theirs. */
 export interface CredentialInput {

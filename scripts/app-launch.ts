@@ -11,7 +11,7 @@ import { existsSync } from 'node:fs';
 import { constants } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { demoWanted, startDemoWorld } from '../main/host/demo';
+import { demoWanted, startDemoWorld } from './demo/demo-world';
 import { launchFailure, startChild, stopChild, type RunningChild } from './app-launch/child';
 import { electronNeedsDownload, resolveElectronBinary } from './app-launch/resolve-electron';
 

@@ -4,7 +4,7 @@
  * The payload itself is validated later, by the contract's schema in the request handler.
  */
 import type { ContractFailure } from '../../preload/contract';
-import type { RequestId } from '../../renderer/bridge/protocol';
+import type { RequestId } from '../../preload/protocol';
 
 export type ClientMessage =
   | { ok: true; id: RequestId; channel: string; payload: unknown }

@@ -1,7 +1,6 @@
 /** The command line of `npm run web` / `npm run demo:web`. */
 export interface HostArgs {
   port: number;
-  demo: boolean;
   rendererDir?: string;
   help: boolean;
 }
@@ -13,17 +12,15 @@ Serves the CIDX Tray window to a browser on this machine (127.0.0.1 only) and pr
 address to open; the address carries a one-time access token.
 
   --port <n>            listen on this port (default: any free port)
-  --demo                watch the built-in demo CIDX server, in a throw-away settings folder
   --renderer-dir <dir>  serve the window from here (default: out/renderer, made by npm run build)`;
 
 export function parseHostArgs(argv: readonly string[]): HostArgs | { error: string } {
-  const args: HostArgs = { port: 0, demo: false, help: false };
+  const args: HostArgs = { port: 0, help: false };
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i]!;
     const [name, inline] = arg.startsWith('--') && arg.includes('=') ? arg.split('=', 2) : [arg, undefined];
     const value = (): string | undefined => inline ?? argv[++i];
-    if (name === '--demo') args.demo = true;
-    else if (name === '--help' || name === '-h') args.help = true;
+    if (name === '--help' || name === '-h') args.help = true;
     else if (name === '--port') {
       const text = value();
       const port = Number(text);

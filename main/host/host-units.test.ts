@@ -66,8 +66,9 @@ describe('client messages', () => {
 });
 
 describe('host arguments', () => {
-  it('reads port, demo and renderer folder; refuses nonsense', () => {
-    expect(parseHostArgs(['--port', '8080', '--demo'])).toEqual({ port: 8080, demo: true, help: false });
+  it('reads port and renderer folder; refuses nonsense (the demo is its own launcher now)', () => {
+    expect(parseHostArgs(['--port', '8080'])).toEqual({ port: 8080, help: false });
+    expect(parseHostArgs(['--demo'])).toEqual({ error: 'unknown option "--demo"' });
     expect(parseHostArgs(['--port=0', '--renderer-dir', 'dist'])).toMatchObject({
       port: 0,
       rendererDir: 'dist',

@@ -1,6 +1,7 @@
 /**
- * `npm run web` (configured servers) and `npm run demo:web` (the built-in demo server): CIDX
- * Tray in a browser. Prints the address with its token; Ctrl+C stops polling and the server.
+ * Browser mode from a command line: `npm run web` (start.ts, configured servers) and
+ * `npm run demo:web` (scripts/demo/web-demo.ts, which brings the demo server and its settings
+ * folder). Prints the address with its token; Ctrl+C stops polling and the server.
  */
 import { existsSync } from 'node:fs';
 import { constants } from 'node:os';
@@ -8,11 +9,22 @@ import { fileURLToPath } from 'node:url';
 import { resolveConfigDir } from '../core/config';
 import { startBrowserMode, type BrowserMode } from './browser-mode';
 import { HOST_USAGE, parseHostArgs } from './host-args';
-import type { DemoWorld } from './demo';
 
 const ICON = fileURLToPath(new URL('../../assets/app/icon.png', import.meta.url));
 
-async function main(argv: string[]): Promise<number> {
+export interface HostRun {
+  /** Said before the address (the demo says which server it watches). */
+  banner?: string;
+  /** Runs once browser mode has stopped (the demo closes its server and folder). */
+  onStopped?(): Promise<void>;
+}
+
+/** Runs browser mode until Ctrl+C or Quit; resolves with the process's exit code. */
+export async function runBrowserHost(
+  argv: readonly string[],
+  env: NodeJS.ProcessEnv,
+  run: HostRun = {},
+): Promise<number> {
   const args = parseHostArgs(argv);
   if ('error' in args) {
     console.error(`cidx-tray web: ${args.error}\n\n${HOST_USAGE}`);
@@ -23,22 +35,14 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
 
-  let demo: DemoWorld | undefined;
-  let env = process.env;
-  if (args.demo) {
-    // Dynamic: the double is a test tool, loaded only when a demo is asked for.
-    const { startDemoWorld } = await import('./demo');
-    demo = await startDemoWorld();
-    env = { ...process.env, ...demo.env };
-    console.log(`Demo mode: watching the built-in demo CIDX server at ${demo.serverUrl}.`);
-  }
+  if (run.banner) console.log(run.banner);
 
   let mode: BrowserMode | undefined;
   let finish: (code: number) => void = () => {};
   const finished = new Promise<number>((resolve) => (finish = resolve));
   const stop = async (code: number): Promise<void> => {
     await mode?.stop();
-    await demo?.close();
+    await run.onStopped?.();
     finish(code);
   };
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
@@ -57,7 +61,7 @@ async function main(argv: string[]): Promise<number> {
     });
   } catch (error) {
     console.error(`cidx-tray web: ${error instanceof Error ? error.message : String(error)}`);
-    await demo?.close();
+    await run.onStopped?.();
     return 1;
   }
   if (mode.core.snapshot().servers.length === 0)
@@ -66,8 +70,3 @@ async function main(argv: string[]): Promise<number> {
   console.log('Open that address in a browser on this machine. Ctrl+C stops.');
   return finished;
 }
-
-const code = await main(process.argv.slice(2));
-process.exitCode = code;
-// Sockets in keep-alive must not hold the terminal once everything has stopped.
-setTimeout(() => process.exit(code), 100).unref();

@@ -9,8 +9,8 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import type { Logger } from '../core/cidx/logger';
 import type { RequestHandler } from '../contract/request-handlers';
-import { BRIDGE_PATH, MAX_MESSAGE_BYTES, TOKEN_PARAM } from '../../renderer/bridge/protocol';
-import type { EventMessage, ResponseMessage } from '../../renderer/bridge/protocol';
+import { BRIDGE_PATH, MAX_MESSAGE_BYTES, TOKEN_PARAM } from '../../preload/protocol';
+import type { EventMessage, ResponseMessage } from '../../preload/protocol';
 import { parseClientMessage } from './client-message';
 import { checkUpgrade } from './request-guard';
 

@@ -15,7 +15,7 @@ import type { EventChannel, RequestChannel } from '../../preload/channels';
 import type { ContractTransport } from '../../preload/api';
 import type { ContractResult, EventContract, RequestPayload, ResponseValue } from '../../preload/contract';
 import type { ConnectionState } from './connectionState';
-import { BRIDGE_PATH, MAX_MESSAGE_BYTES, TOKEN_PARAM, type ServerMessage } from './protocol';
+import { BRIDGE_PATH, MAX_MESSAGE_BYTES, TOKEN_PARAM, type ServerMessage } from '../../preload/protocol';
 
 /** What is used of a WebSocket: the browser's, or the `ws` package's in Node tests. */
 export interface WebSocketLike {

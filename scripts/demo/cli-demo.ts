@@ -3,9 +3,9 @@
  * double, on 127.0.0.1), in a throw-away settings folder so the person's own configuration is
  * never touched. Without `--demo` it watches the configured servers, or the demo when none is.
  */
-import { demoWanted, startDemoWorld } from '../host/demo';
-import { println, processIo, type CliIo } from './io';
-import { runCli } from './run-cli';
+import { println, processIo, type CliIo } from '../../main/cli/io';
+import { runCli } from '../../main/cli/run-cli';
+import { demoWanted, startDemoWorld } from './demo-world';
 
 async function watchDemo(io: CliIo): Promise<number> {
   const demo = await startDemoWorld();

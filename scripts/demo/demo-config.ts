@@ -12,7 +12,7 @@ import {
   saveServerSecrets,
   type AppSettingsInput,
   type ServerConfig,
-} from '../core/config';
+} from '../../main/core/config';
 
 export interface SingleServerConfig {
   configDir: string;

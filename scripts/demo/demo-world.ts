@@ -1,15 +1,14 @@
 /**
  * The demo world for `npm run demo:web`, `npm run demo` and `npm run demo:cli`: the CIDX server
  * double with its lively scenario on 127.0.0.1, and a throw-away settings folder that names it
- * (API key in a file secret store), so a person's own configuration is never touched. Imported
- * only by the dev launchers, and dynamically by browser mode: the shipped app must not load the
- * double.
+ * (API key in a file secret store), so a person's own configuration is never touched. A
+ * launcher's business: no host imports it, and no shipped code loads the double (lint-enforced).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startCidxServer } from '../../test/cidx-server/server';
-import { ConfigFile, MemorySecretStore, configFilePath, resolveConfigDir } from '../core/config';
+import { ConfigFile, MemorySecretStore, configFilePath, resolveConfigDir } from '../../main/core/config';
 import { writeSingleServerConfig } from './demo-config';
 
 export interface DemoWorldOptions {

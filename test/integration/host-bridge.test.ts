@@ -8,7 +8,7 @@ import WebSocket from 'ws';
 import type { MonitorPatch, MonitorSnapshot } from '../../main/core/monitor';
 import type { BrowserMode } from '../../main/host/browser-mode';
 import type { NodeNotifierLike, NotifierCallback } from '../../main/desktop-notifications/desktop-notifier';
-import type { ResponseMessage, ServerMessage } from '../../renderer/bridge/protocol';
+import type { ResponseMessage, ServerMessage } from '../../preload/protocol';
 import type { RunningCidxServer } from '../cidx-server/server';
 import { startBrowserWorld, type BrowserWorld } from '../support/host-world';
 import { waitFor } from '../support/wait-for';

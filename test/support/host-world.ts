@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AppSettingsInput } from '../../main/core/config';
 import { startBrowserMode, type BrowserMode, type BrowserModeOptions } from '../../main/host/browser-mode';
-import { writeSingleServerConfig } from '../../main/host/demo-config';
+import { writeSingleServerConfig } from '../../scripts/demo/demo-config';
 import { startCidxServer, type CidxServerOptions, type RunningCidxServer } from '../cidx-server/server';
 
 /** Fast polls and no coalescing delay, so a test waits on the server, not on the app. */

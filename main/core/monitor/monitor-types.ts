@@ -64,8 +64,8 @@ export type {
   PatchJobRef,
   MonitorPatch,
   PatchListener,
-} from './view-types';
-import type { CredentialInput, CoreFailure, PatchListener, MonitorSnapshot } from './view-types';
+} from '../../../preload/views';
+import type { CredentialInput, CoreFailure, PatchListener, MonitorSnapshot } from '../../../preload/views';
 
 export interface Monitor {
   /** Starts polling and the housekeeping timers. */

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startBrowserMode, type BrowserMode } from '../../../main/host/browser-mode';
-import { writeSingleServerConfig } from '../../../main/host/demo-config';
+import { writeSingleServerConfig } from '../../../scripts/demo/demo-config';
 import type { NodeNotifierLike } from '../../../main/desktop-notifications/desktop-notifier';
 import { startCidxServer, type RunningCidxServer } from '../../cidx-server/server';
 import { FAST_SETTINGS, writeSettingsOnly } from './config';

@@ -8,7 +8,7 @@ import { createCidxTrayApi } from '../../../preload/api';
 import type { EventChannel, RequestChannel } from '../../../preload/channels';
 import type { ContractResult, EventContract, RequestPayload, ResponseValue } from '../../../preload/contract';
 import { bridgeOver, installBridge, type Bridge, type ConnectionState } from '../../../renderer/bridge';
-import type { MonitorSnapshot } from '../../../main/core/monitor/view-types';
+import type { MonitorSnapshot } from '../../../preload/views';
 import { makeSnapshot } from './fixtures';
 
 type Answer<C extends RequestChannel> =

@@ -4,7 +4,7 @@ import { serverConfigSchema, type ServerConfigInput } from '../../../main/core/c
 import { defaultSettings } from '../../../main/core/config/settings';
 import type { ServerState } from '../../../main/core/engine/events';
 import { summarizeJobs } from '../../../main/core/jobs/summary';
-import type { JobView, ServerSnapshot, MonitorPatch, MonitorSnapshot } from '../../../main/core/monitor/view-types';
+import type { JobView, ServerSnapshot, MonitorPatch, MonitorSnapshot } from '../../../preload/views';
 import { makeJob as jobFixture } from '../../support/job-fixture';
 import { makeServerState as serverStateFixture } from '../../support/server-state-fixture';
 

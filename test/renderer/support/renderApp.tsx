@@ -6,7 +6,7 @@ import { useProjectionStore } from '../../../renderer/stores/projectionStore';
 import { startSubscriptions } from '../../../renderer/subscriptions';
 import { FakeBridge } from './fakeBridge';
 import { makeSnapshot } from './fixtures';
-import type { MonitorSnapshot } from '../../../main/core/monitor/view-types';
+import type { MonitorSnapshot } from '../../../preload/views';
 
 export async function renderApp(snapshotOrBridge: MonitorSnapshot | FakeBridge = makeSnapshot()) {
   const fake = snapshotOrBridge instanceof FakeBridge ? snapshotOrBridge : new FakeBridge(snapshotOrBridge);
