@@ -65,9 +65,9 @@ export const DEFAULT_ENGINE_OPTIONS: Omit<EngineOptions, 'clock' | 'random' | 'r
   backoffCapMs: 60_000,
   backoffFloorMs: 1_000,
   authFailedIntervalMs: 300_000,
-  // 6 holds the busiest tick: the status lists running and pending, then on a tick where many
-  // endings must be learned one list per terminal status (three or four, within the same cap:
-  // the unfiltered list and further endings wait a tick), or the few GETs of a quiet one.
+  // Not raised for bulk endings: running + pending + one list per terminal status (4 on HEAD)
+  // fit in 6. When they do not (a full-list tick, or a GET owed to a job outside every window),
+  // the terminal statuses take turns from tick to tick (plan.ts, planEndingLists).
   maxRequestsPerTick: 6,
   phaseGetsPerTick: 2,
   fullListEveryTicks: 5,

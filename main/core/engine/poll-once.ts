@@ -55,8 +55,8 @@ export interface PollReport {
   getFailingSince: Map<string, number>;
   /** The unfiltered list answered this tick. */
   fullListed: boolean;
-  /** The few jobs were followed by GET alone (no status list this tick). */
-  followedByGets: boolean;
+  /** Some list answered this tick (it looked around); false when GETs alone followed few jobs. */
+  listed: boolean;
   requests: number;
   latencyMs: number | null;
 }
@@ -101,7 +101,7 @@ export async function pollOnce(api: CidxApi, memory: PollMemory, deps: PollDeps)
     awaitedSettled: [],
     getFailingSince: new Map(memory.getFailingSince),
     fullListed: false,
-    followedByGets: false,
+    listed: false,
     requests: 0,
     latencyMs: null,
   };
@@ -148,7 +148,7 @@ export async function pollOnce(api: CidxApi, memory: PollMemory, deps: PollDeps)
   });
   const outcomes = await runLists(api, lists, deps, report);
   if (report.fatal) return report;
-  const statusListed = lists.some((list) => list.role !== 'all');
+  report.listed = outcomes.length > 0;
   report.fullListed = outcomes.some((outcome) => outcome.query.status === undefined);
   for (const outcome of outcomes) {
     for (const job of outcome.page.jobs) report.observations.push({ source: 'list', job });
@@ -201,7 +201,6 @@ export async function pollOnce(api: CidxApi, memory: PollMemory, deps: PollDeps)
     const { job } = observation;
     current.set(job.id, { job, observedAt: deps.now(), fetchedAt: current.get(job.id)?.fetchedAt ?? null });
   }
-  report.followedByGets = few !== null && !statusListed;
   const follow = few ? unfinished.map((job) => job.id).filter((id) => !seen.has(id)) : [];
   const gets = planGets({
     flavor,

@@ -285,8 +285,7 @@ export class ServerPoller {
       this.endChecks.length === 0 &&
       events.every((event) => event.type === 'job-changed' && event.job.status === event.previous.status);
     this.lookAgain =
-      report.followedByGets &&
-      events.some((event) => event.type === 'job-finished' || event.type === 'job-gone');
+      !report.listed && events.some((event) => event.type === 'job-finished' || event.type === 'job-gone');
     for (const id of report.awaitedSettled) {
       this.awaited.delete(id);
       if (!this.known.has(id)) this.submittedHere.delete(id); // answered 404: nothing to watch
