@@ -1,7 +1,8 @@
 /**
- * Desktop notifications of the app: the core's intents through the shared node-notifier adapter,
- * as "CIDX Tray" with the app icon. A click opens the window on that job; Cancel and Retry act
- * through the core where the platform shows buttons (macOS, Windows), else the window offers them.
+ * Desktop notifications of every host that serves the window (the Electron app, browser mode):
+ * the core's intents through the shared node-notifier adapter, as "CIDX Tray" with the app icon.
+ * A click opens the window on that job; Cancel and Retry act through the core where the platform
+ * shows buttons (macOS, Windows), else the window offers them.
  */
 import type { Logger } from '../core/cidx/logger';
 import type { JobRef } from '../core/jobs/tracked-job';
@@ -13,7 +14,7 @@ export const APP_NAME = 'CIDX Tray';
 
 export interface AppNotificationsDeps {
   createNotifier(options: DesktopNotifierOptions): DesktopNotifier;
-  iconPath: string;
+  iconPath?: string;
   /** Filled in once the core exists (the core needs `deliver` to be built). */
   core(): Pick<Monitor, 'jobs'> | null;
   showWindow(job?: JobRef): void;

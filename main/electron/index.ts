@@ -3,22 +3,20 @@
  * The engine keeps polling with every window closed; quitting stops it cleanly.
  */
 import { app, dialog, net, powerMonitor, safeStorage, session, shell } from 'electron';
-import { createRequestHandler } from '../contract/request-handlers';
+import { composeApp } from '../app/compose-app';
 import { SecretRegistry } from '../core/cidx/redact';
 import { systemClock } from '../core/clock';
 import { resolveConfigDir } from '../core/config/paths';
-import { createMonitor } from '../core/monitor/monitor';
 import type { Monitor } from '../core/monitor/monitor-types';
 import { createDesktopNotifier } from '../desktop-notifications/desktop-notifier';
 import { electronHostHooks } from './app-hooks';
-import { createAppNotifications } from './app-notifications';
 import { appPages } from './app-pages';
 import { chooseAppSecretStore } from './app-secret-store';
 import { startTray, type AppTray } from './app-tray';
 import { createElectronStoreConfig } from './electron-store-config';
 import { createFetchFor } from './fetch-for';
 import { APP_CSP, DEV_CSP, hardenWebContents, installCsp } from './hardening';
-import { forwardPatches, registerIpcHandlers, sendShowJob } from './ipc';
+import { registerIpcHandlers, sendPatch, sendShowJob } from './ipc';
 import { createLogFile, logUncaughtErrors, rememberingSecrets } from './log-file';
 import { followLaunchAtLogin } from './login-item';
 import { createMainWindow } from './main-window';
@@ -55,31 +53,32 @@ async function start(): Promise<void> {
   const secrets = await chooseAppSecretStore({ safeStorage, configDir, env, platform });
   log.info(`secrets: ${secrets.reason}`);
   const store = rememberingSecrets(secrets.store, registry);
-  const notifications = createAppNotifications({
-    createNotifier: createDesktopNotifier,
-    iconPath: appIcon,
-    core: () => core,
-    showWindow: (job) => windows.show(job),
-    logger: log,
+  const composed = await composeApp({
+    monitor: {
+      clock: systemClock,
+      configDir,
+      config: createElectronStoreConfig({ configDir, secretStore: store }),
+      secrets: store,
+      fetchFor: createFetchFor((input, init) => net.fetch(input, init)),
+      logger: log,
+    },
+    notifications: {
+      createNotifier: createDesktopNotifier,
+      iconPath: appIcon,
+      showWindow: (job) => windows.show(job),
+      logger: log,
+    },
+    hooks: (deliver) => electronHostHooks({ app, shell, deliver, log, now: Date.now }),
+    forwardPatch: (patch) => sendPatch(windows.windows(), patch),
   });
-  const running = (core = await createMonitor({
-    clock: systemClock,
-    configDir,
-    config: createElectronStoreConfig({ configDir, secretStore: store }),
-    secrets: store,
-    fetchFor: createFetchFor((input, init) => net.fetch(input, init)),
-    deliverNotification: notifications.deliver,
-    logger: log,
-  }));
-  for (const issue of running.configIssues()) log.warn(`settings: ${issue.message}`);
-  const hooks = electronHostHooks({ app, shell, deliver: notifications.deliver, log, now: Date.now });
+  const running = (core = composed.monitor);
+  const { notifications } = composed;
   registerIpcHandlers({
-    handle: createRequestHandler(running, hooks),
+    handle: composed.handle,
     windows: () => windows.windows(),
     isAppPage: pages.isAppPage,
     onRefused: (channel, reason) => log.warn(`refused ${channel}: ${reason}`),
   });
-  forwardPatches(running, () => windows.windows());
   tray = await startTray({
     core: running,
     pages,

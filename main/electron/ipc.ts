@@ -7,7 +7,7 @@ import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent, type WebContents 
 import { EVENT_CHANNELS, REQUEST_CHANNELS, type EventChannel } from '../../preload/channels';
 import type { ContractResult, EventContract } from '../../preload/contract';
 import type { RequestHandler } from '../contract/request-handlers';
-import type { Monitor } from '../core/monitor/monitor-types';
+import type { MonitorPatch } from '../../preload/views';
 
 export interface IpcDeps {
   handle: RequestHandler;
@@ -60,15 +60,9 @@ export function sendEvent<E extends EventChannel>(
   contents.send(channel, payload);
 }
 
-/** Forwards every core patch to every app window as 'core:patch'; returns the unsubscribe. */
-export function forwardPatches(
-  core: Pick<Monitor, 'subscribe'>,
-  windows: () => BrowserWindow[],
-): () => void {
-  return core.subscribe((patch) => {
-    for (const window of windows())
-      if (!window.isDestroyed()) sendEvent(window.webContents, 'core:patch', patch);
-  });
+/** Sends a monitor patch to every app window as 'core:patch'. */
+export function sendPatch(windows: readonly BrowserWindow[], patch: MonitorPatch): void {
+  for (const window of windows) if (!window.isDestroyed()) sendEvent(window.webContents, 'core:patch', patch);
 }
 
 /** Opens the window on a job (a notification click, "Show details" in the tray). */

@@ -1,7 +1,7 @@
 /**
- * Browser mode, composed: the monitor over the person's config dir (secret store chosen like
- * the CLI's, Node's fetch per server TLS, node-notifier for banners) behind the host server.
- * The Electron app composes the same core and request handlers with its own adapters.
+ * Browser mode's root: the app (composeApp: monitor, notifications, handlers, patches) over the
+ * person's config dir, with the secret store chosen like the CLI's and Node's fetch per server
+ * TLS, behind the host server. The Electron app composes the same app with its own adapters.
  */
 import { fileURLToPath } from 'node:url';
 import { createNodeFetch } from '../core/cidx/node-transport';
@@ -9,9 +9,8 @@ import type { FetchLike } from '../core/cidx/http';
 import type { Logger } from '../core/cidx/logger';
 import { systemClock, type Clock } from '../core/clock';
 import { ConfigFile, chooseSecretStore, configFilePath, type ServerConfig } from '../core/config';
-import type { NotificationIntent } from '../core/notify/intent';
-import { createMonitor, type Monitor } from '../core/monitor';
-import { createRequestHandler } from '../contract/request-handlers';
+import type { Monitor } from '../core/monitor';
+import { composeApp } from '../app/compose-app';
 import { createDesktopNotifier, type NodeNotifierLike } from '../desktop-notifications/desktop-notifier';
 import { browserHostHooks } from './host-hooks';
 import { createLineLogger } from './host-logger';
@@ -72,75 +71,55 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Bro
   const secrets = chosen.value.store;
   const configFile = new ConfigFile({ path: configFilePath(options.configDir), secretStore: secrets });
 
-  // The notifier and the core need each other (banner clicks act on the core): bound late.
+  // The page server is made after the handlers it serves: patches and clicks reach it late-bound.
   let server: HostServer | null = null;
-  let core: Monitor | null = null;
-  const notifier = createDesktopNotifier({
-    appName: 'CIDX Tray',
-    iconPath: options.iconPath,
-    notifier: options.notifier,
-    logger,
-    onClick: (intent) => {
-      const job = intent.jobs[0];
-      if (job) server?.bridge.broadcast({ type: 'event', channel: 'app:show-job', payload: job });
+  const composed = await composeApp({
+    monitor: {
+      clock: options.clock ?? systemClock,
+      configDir: options.configDir,
+      config: { load: () => configFile.load(), save: (document) => configFile.save(document) },
+      secrets,
+      fetchFor: fetchPerTls(),
+      logger,
     },
-    onAction: (intent, action) => void actOnBanner(intent, action),
-  });
-  async function actOnBanner(intent: NotificationIntent, action: 'cancel' | 'retry'): Promise<void> {
-    const job = intent.jobs[0];
-    if (!job || !core) return;
-    const result =
-      action === 'retry'
-        ? await core.jobs.retry(job.serverId, job.jobId)
-        : await core.jobs.cancel(job.serverId, job.jobId);
-    if (!result.ok)
-      logger.warn(`the ${action} from a notification failed`, {
-        kind: result.error.kind,
-        message: result.error.message,
-      });
-  }
-
-  const started = await createMonitor({
-    clock: options.clock ?? systemClock,
-    configDir: options.configDir,
-    config: { load: () => configFile.load(), save: (document) => configFile.save(document) },
-    secrets,
-    fetchFor: fetchPerTls(),
-    deliverNotification: (intent) => notifier.deliver(intent),
-    logger,
-  });
-  core = started;
-  for (const issue of started.configIssues()) logger.warn('settings problem', { message: issue.message });
-
-  const hooks = browserHostHooks({
-    version: options.version ?? process.env.npm_package_version ?? 'dev',
-    logger,
-    deliver: (intent) => notifier.deliver(intent),
-    openExternal: options.openExternal ?? createOpenExternal(logger),
-    quit: () => options.onQuit?.(),
+    notifications: {
+      createNotifier: (notifierOptions) =>
+        createDesktopNotifier({ ...notifierOptions, notifier: options.notifier }),
+      iconPath: options.iconPath,
+      showWindow: (job) => {
+        if (job) server?.bridge.broadcast({ type: 'event', channel: 'app:show-job', payload: job });
+      },
+      logger,
+    },
+    hooks: (deliver) =>
+      browserHostHooks({
+        version: options.version ?? process.env.npm_package_version ?? 'dev',
+        logger,
+        deliver,
+        openExternal: options.openExternal ?? createOpenExternal(logger),
+        quit: () => options.onQuit?.(),
+      }),
+    forwardPatch: (patch) =>
+      server?.bridge.broadcast({ type: 'event', channel: 'core:patch', payload: patch }),
   });
   const host = await startHostServer({
     port: options.port ?? 0,
     rendererDir: options.rendererDir ?? DEFAULT_RENDERER_DIR,
-    handle: createRequestHandler(started, hooks),
+    handle: composed.handle,
     logger,
     token: options.token,
   });
   server = host;
-  const unsubscribe = started.subscribe((patch) =>
-    host.bridge.broadcast({ type: 'event', channel: 'core:patch', payload: patch }),
-  );
-  started.start();
+  composed.monitor.start();
 
   let stopping: Promise<void> | null = null;
   return {
-    core: started,
+    core: composed.monitor,
     server: host,
     pageUrl: host.pageUrl,
     stop: () =>
       (stopping ??= (async () => {
-        unsubscribe();
-        started.stop();
+        composed.stop();
         await host.close();
       })()),
   };

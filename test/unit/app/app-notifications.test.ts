@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createAppNotifications, APP_NAME } from '../../../main/electron/app-notifications';
+import { createAppNotifications, APP_NAME } from '../../../main/app/app-notifications';
 import type { JobRef } from '../../../main/core/jobs/tracked-job';
 import type { NotificationIntent } from '../../../main/core/notify/intent';
 import type { Monitor } from '../../../main/core/monitor/monitor-types';

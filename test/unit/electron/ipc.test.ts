@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createRequestHandler, type HostHooks } from '../../../main/contract/request-handlers';
-import { forwardPatches, registerIpcHandlers } from '../../../main/electron/ipc';
+import { registerIpcHandlers, sendPatch } from '../../../main/electron/ipc';
 import { REQUEST_CHANNELS } from '../../../preload/channels';
 import { useTempDir } from '../config/temp-dir';
 import { FakeWorld, workServer } from '../monitor/helpers';
@@ -102,7 +102,7 @@ describe('IPC handlers', () => {
 
   it('forward every core patch to the app windows as core:patch', async () => {
     const { world, core, window } = await setUp();
-    forwardPatches(core, () => [window as unknown as Electron.BrowserWindow]);
+    core.subscribe((patch) => sendPatch([window as unknown as Electron.BrowserWindow], patch));
     core.start();
     await world.clock.advance(2_000);
     const sent = window.webContents.sent;
