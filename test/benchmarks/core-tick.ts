@@ -1,0 +1,188 @@
+/**
+ * Case `tick`: the CPU the core spends on one poll round while 200 of its 10,000 jobs move.
+ *
+ * HEAD lists return at most 50 jobs a page (cidx-api.md §2.2; FakeCidxApi keeps that cap), so
+ * 200 moving jobs that the lists actually return need several servers: 4 HEAD servers, each with
+ * 50 running jobs whose progress changes every tick and 2,450 finished jobs of cached history
+ * (10,000 tracked jobs in all). The fake servers hold the running jobs and the newest 50 finished
+ * ones: exactly what a HEAD list window shows of a longer history, without sorting thousands of
+ * rows inside the measured window. The core polls them through the `connect` seam, on a
+ * FakeClock: one round = advancing the clock by the active interval (1 s), which runs each
+ * server's tick, after which its patches have been delivered. CPU = process.cpuUsage (user +
+ * system) from the advance to its end, so it includes the in-process fake servers (cheap: a
+ * filter and sort of ~100 rows per list call). Rounds in which the core writes its job cache
+ * (every 5 s after a change) are included, as they are part of what the core spends.
+ */
+import { FakeCidxApi } from '../support/fake-cidx-api';
+import { FakeClock } from '../support/fake-clock';
+import type { CaseReport } from './core-report';
+import { int, mb, median, ms, percentile } from './core-report';
+import type { CachedJob } from './core-world';
+import {
+  cachedJob,
+  cpuMs,
+  createCoreRig,
+  heapAfterGc,
+  ledgerFor,
+  patchBytes,
+  patchParts,
+} from './core-world';
+
+const T0 = Date.UTC(2026, 0, 15, 9, 0, 0);
+const SERVERS = ['tick-1', 'tick-2', 'tick-3', 'tick-4'];
+const RUNNING_PER_SERVER = 50;
+const JOBS_PER_SERVER = 2_500;
+const HISTORY_SPAN_MS = 3 * 24 * 3_600_000;
+const ACTIVE_INTERVAL_MS = 1_000;
+const WARMUP_ROUNDS = 5;
+const TARGET_MS = 5;
+
+interface TickWorld {
+  jobs: CachedJob[];
+  running: Map<string, string[]>;
+}
+
+function tickWorld(): TickWorld {
+  const jobs: CachedJob[] = [];
+  const running = new Map<string, string[]>();
+  for (const serverId of SERVERS) {
+    const ids: string[] = [];
+    for (let index = 0; index < JOBS_PER_SERVER; index += 1) {
+      const id = `${serverId}-job-${String(index).padStart(5, '0')}`;
+      const isRunning = index >= JOBS_PER_SERVER - RUNNING_PER_SERVER;
+      // History spread over 3 days, the running jobs started in the last hour.
+      const createdAt = isRunning
+        ? T0 - 3_600_000 + index
+        : T0 - HISTORY_SPAN_MS + Math.floor((index * (HISTORY_SPAN_MS - 3_600_000)) / JOBS_PER_SERVER);
+      const outcome = index % 25 === 3 ? 'failed' : index % 40 === 7 ? 'cancelled' : 'completed';
+      jobs.push(cachedJob(serverId, id, isRunning ? 'running' : outcome, createdAt, index, T0));
+      if (isRunning) ids.push(id);
+    }
+    running.set(serverId, ids);
+  }
+  return { jobs, running };
+}
+
+interface RoundSample {
+  cpuMs: number;
+  wallMs: number;
+  patches: number;
+  patchBytes: number;
+}
+
+export async function runTickCase(
+  options: { ticks: number },
+  gc: (() => void) | null,
+  progress: (line: string) => void,
+): Promise<CaseReport> {
+  progress(`tick: 10,000 jobs, 200 moving, ${WARMUP_ROUNDS} warm-up + ${options.ticks} measured rounds...`);
+  const clock = new FakeClock(T0);
+  const world = tickWorld();
+  const apis = new Map<string, FakeCidxApi>();
+  for (const serverId of SERVERS) {
+    const api = new FakeCidxApi({ flavor: 'head', now: () => clock.now() });
+    const serverJobs = world.jobs.filter((entry) => entry.serverId === serverId);
+    // The newest 50 finished and the running ones: what HEAD's newest-first window shows.
+    const finished = serverJobs.filter((entry) => entry.job.status !== 'running').slice(-50);
+    for (const entry of [...finished, ...serverJobs.filter((e) => e.job.status === 'running')])
+      api.addJob({ ...entry.job });
+    apis.set(serverId, api);
+  }
+  const runningRefs = SERVERS.flatMap((serverId) =>
+    (world.running.get(serverId) ?? []).map((jobId) => ({ serverId, jobId })),
+  );
+  const rig = await createCoreRig({
+    clock,
+    servers: SERVERS.map((id) => ({
+      id,
+      name: `CIDX ${id}`,
+      url: `https://${id}.bench.invalid`,
+      auth: { mode: 'password', username: 'alice' },
+    })),
+    settings: { retention: { maxFinishedPerServer: 100_000 } },
+    seed: { jobs: world.jobs, ledger: ledgerFor(SERVERS, runningRefs, T0) },
+    connect: (serverId) => apis.get(serverId)!,
+    engineOptions: { random: () => 0.5 },
+  });
+  world.jobs.length = 0; // the core holds its own copy now
+
+  let progressValue = 10;
+  const moveJobs = (): void => {
+    progressValue = progressValue >= 89 ? 10 : progressValue + 1;
+    for (const serverId of SERVERS) {
+      const api = apis.get(serverId)!;
+      for (const jobId of world.running.get(serverId) ?? [])
+        api.updateJob(jobId, { progress: progressValue });
+    }
+  };
+  const listCalls = (): number => [...apis.values()].reduce((sum, api) => sum + api.calls.listJobs, 0);
+
+  const samples: RoundSample[] = [];
+  const kinds = new Map<string, number>();
+  try {
+    rig.core.start();
+    for (let round = 0; round < WARMUP_ROUNDS; round += 1) {
+      moveJobs();
+      await clock.advance(ACTIVE_INTERVAL_MS);
+    }
+    for (let round = 0; round < options.ticks; round += 1) {
+      moveJobs();
+      const listsBefore = listCalls();
+      rig.patches.kept = [];
+      rig.patches.keep = true;
+      const wallStart = performance.now();
+      const cpuStart = process.cpuUsage();
+      await clock.advance(ACTIVE_INTERVAL_MS);
+      const cpu = cpuMs(process.cpuUsage(cpuStart));
+      const wallMs = performance.now() - wallStart;
+      rig.patches.keep = false;
+      if (listCalls() - listsBefore < SERVERS.length)
+        throw new Error('a round did not poll every server: the measurement would be of nothing');
+      const kept = rig.patches.kept;
+      rig.patches.kept = [];
+      for (const patch of kept)
+        for (const part of patchParts(patch)) kinds.set(part, (kinds.get(part) ?? 0) + 1);
+      samples.push({
+        cpuMs: cpu,
+        wallMs,
+        patches: kept.length,
+        patchBytes: kept.reduce<number>((sum, patch) => sum + patchBytes(patch), 0),
+      });
+    }
+  } finally {
+    rig.close();
+  }
+  const heap = heapAfterGc(gc);
+  const cpus = samples.map((sample) => sample.cpuMs);
+  const medianCpu = median(cpus);
+  const p95Cpu = percentile(cpus, 0.95);
+  const medianPatches = median(samples.map((sample) => sample.patches)) ?? 0;
+  const medianBytes = median(samples.map((sample) => sample.patchBytes)) ?? 0;
+  return {
+    id: 'tick',
+    title: 'CPU per poll round, 200 of 10,000 jobs moving',
+    rows: [
+      {
+        case: 'tick',
+        measure: 'core CPU per poll round (200 moving)',
+        value: `median ${ms(medianCpu)}, p95 ${ms(p95Cpu)}, max ${ms(Math.max(...cpus))} (${samples.length} rounds)`,
+        target: `< ${TARGET_MS} ms (median)`,
+        met: medianCpu === null ? null : medianCpu < TARGET_MS,
+      },
+      {
+        case: 'tick',
+        measure: 'patches per poll round',
+        value: `median ${int(medianPatches)} patches, ${int(medianBytes / 1024)} KiB of JSON`,
+        target: null,
+        met: null,
+      },
+    ],
+    details: [
+      `${SERVERS.length} HEAD servers x (${RUNNING_PER_SERVER} running + ${int(JOBS_PER_SERVER - RUNNING_PER_SERVER)} cached finished); a round = one tick per server (active interval 1 s, fake clock).`,
+      `CPU per round (ms): ${cpus.map((value) => value.toFixed(1)).join(' ')}`,
+      `wall per round: median ${ms(median(samples.map((sample) => sample.wallMs)))}; heap after GC at the end ${mb(heap)}`,
+      `patch contents over all rounds: ${[...kinds].map(([kind, count]) => `${kind} ${int(count)}`).join(', ')}`,
+    ],
+    data: { samples, medianCpuMs: medianCpu, p95CpuMs: p95Cpu },
+  };
+}
