@@ -2,6 +2,7 @@
 import type { Job } from '../core/cidx/job';
 import type { ServerConfig } from '../core/config';
 import type { ServerView } from '../core/jobs';
+import { viewFor } from '../core/monitor/live-servers';
 import type { CliContext } from './context';
 
 export interface ViewFlags {
@@ -21,10 +22,17 @@ export async function serverViewFor(
 ): Promise<ServerView> {
   const probe = await ctx.client(server).probe();
   const ownJob = knownJobs.find((job) => ctx.ledger.get({ serverId: server.id, jobId: job.id }));
-  return {
+  const identity = {
     username: (probe.ok ? probe.value.username : null) ?? ownJob?.username ?? null,
-    showAllUsers: flags.allUsers ?? server.showAllUsers,
-    showSystemJobs: flags.system ?? server.showSystemJobs,
-    enabled: true,
+    role: probe.ok ? probe.value.role : null,
   };
+  // The monitor's rule for whose jobs a server shows, with this command's flags on top.
+  return viewFor(
+    {
+      ...server,
+      showAllUsers: flags.allUsers ?? server.showAllUsers,
+      showSystemJobs: flags.system ?? server.showSystemJobs,
+    },
+    identity,
+  );
 }

@@ -2,6 +2,8 @@
  * `cidx-jobs watch` against the CIDX double, both flavours: nothing to watch, a job followed to
  * its end, Ctrl+C, and a server that fails for a while. The sandbox polls every 500 ms.
  */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RunningCidxServer } from '../cidx-server/server';
 import { startCidxServer } from '../cidx-server/server';
@@ -60,6 +62,10 @@ describe.each(['head', 'v5'] as const)('cidx-jobs watch on the %s double', (flav
     expect(watched.code).toBe(0);
     expect(watched.stdout).toMatch(new RegExp(`▶ running {2}${jobId.slice(0, 8)} sync repository my-proj`));
     expect(watched.stdout).toMatch(new RegExp(`✓ completed {2}${jobId.slice(0, 8)}`));
+    // It runs the app's monitor as a viewer: the app's job cache and notification ledger are
+    // the app's alone (a watch that marked an ending notified would silence the app's banner).
+    expect(existsSync(join(box.dir, 'job-cache.json'))).toBe(false);
+    expect(existsSync(join(box.dir, 'notifications.json'))).toBe(false);
   });
 
   it('stops on Ctrl+C with exit 130, leaving the job running on the server', async () => {

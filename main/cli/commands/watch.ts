@@ -3,13 +3,12 @@
  * end. Exit code 1 when a watched job failed, was cancelled or finished partially.
  */
 import type { ServerConfig } from '../../core/config';
-import type { ServerView } from '../../core/jobs';
 import { CliError } from '../cli-error';
 import type { CliContext } from '../context';
 import { EXIT, type ExitCode } from '../exit-codes';
 import { println } from '../io';
 import { findJob } from '../job-lookup';
-import { serverViewFor, type ViewFlags } from '../server-view';
+import type { ViewFlags } from '../server-view';
 import { createLineView } from '../watch/line-view';
 import { createProgressView } from '../watch/progress-view';
 import { runWatch } from '../watch/watch-session';
@@ -20,13 +19,17 @@ export interface FollowRequest extends ViewFlags {
   follow?: boolean;
 }
 
-/** Whose jobs count when no targets are given (targets are watched whoever owns them). */
-async function viewsFor(ctx: CliContext, request: FollowRequest): Promise<Map<string, ServerView>> {
-  if (request.targets.length > 0) return new Map();
-  const views = await Promise.all(
-    request.servers.map(async (server) => [server.id, await serverViewFor(ctx, server, request)] as const),
-  );
-  return new Map(views);
+/**
+ * Whose jobs count: the command's flags, else the server's own choice. Targets are watched
+ * whoever owns them, so then every user's jobs are in view.
+ */
+function withViewFlags(server: ServerConfig, request: FollowRequest): ServerConfig {
+  const explicit = request.targets.length > 0;
+  return {
+    ...server,
+    showAllUsers: explicit || (request.allUsers ?? server.showAllUsers),
+    showSystemJobs: explicit || (request.system ?? server.showSystemJobs),
+  };
 }
 
 /** Watches until the jobs end; returns the exit code the command should end with. */
@@ -36,10 +39,9 @@ export async function followJobs(ctx: CliContext, request: FollowRequest): Promi
   const outcome = await runWatch(
     ctx,
     {
-      servers: request.servers,
+      servers: request.servers.map((server) => withViewFlags(server, request)),
       targets: request.targets,
       follow: request.follow ?? false,
-      views: await viewsFor(ctx, request),
     },
     view,
   );

@@ -1,12 +1,15 @@
 /**
- * Follows jobs with the polling engine until they end: given ids, or every active job of the
- * chosen servers (and those that start meanwhile). The view only draws; this decides.
+ * Follows jobs until they end: given ids, or every active job of the chosen servers (and those
+ * that start meanwhile). It runs the same monitor as the app, as a viewer (no job cache, no
+ * banners), and is one more projection of its patch stream. The view only draws; this decides.
  */
 import type { Job } from '../../core/cidx/job';
 import { isActive, isTerminal } from '../../core/cidx/job';
 import type { ServerConfig } from '../../core/config';
-import { PollingEngine, type EngineEvent, type ServerState } from '../../core/engine';
-import { isVisible, repositoryOf, type ServerView } from '../../core/jobs';
+import type { ServerState } from '../../core/engine';
+import { createMonitor } from '../../core/monitor/monitor';
+import type { Monitor } from '../../core/monitor/monitor-types';
+import type { JobView, MonitorPatch } from '../../../preload/views';
 import type { CliContext } from '../context';
 
 export interface WatchedJob {
@@ -25,13 +28,12 @@ export interface WatchView {
 }
 
 export interface WatchRequest {
+  /** The servers to follow, with the "all users" and "system jobs" choices of this command. */
   servers: ServerConfig[];
   /** Specific jobs; empty means every active job of the servers. */
   targets: { serverId: string; jobId: string }[];
   /** Keep watching when nothing runs (until Ctrl+C). */
   follow: boolean;
-  /** Whose jobs count when no targets are given. */
-  views: Map<string, ServerView>;
 }
 
 export interface WatchOutcome {
@@ -46,19 +48,48 @@ export interface WatchOutcome {
 
 const key = (serverId: string, jobId: string) => `${serverId}\u0000${jobId}`;
 
-export function runWatch(ctx: CliContext, request: WatchRequest, view: WatchView): Promise<WatchOutcome> {
-  const polling = ctx.document.settings.polling;
-  const engine = new PollingEngine({
+/** The monitor, as a viewer of the chosen servers, over the settings this command already read. */
+function viewerOf(ctx: CliContext, servers: readonly ServerConfig[], report: (text: string) => void) {
+  const chosen = new Map(servers.map((server) => [server.id, server]));
+  // The command's view flags apply to this run only: the document is never saved.
+  const document = {
+    ...ctx.document,
+    servers: ctx.document.servers.map((server) => chosen.get(server.id) ?? server),
+  };
+  return createMonitor({
     clock: ctx.clock,
-    activeIntervalMs: polling.activeIntervalMs,
-    idleIntervalMs: polling.idleIntervalMs,
-    backoffCapMs: polling.backoffCapMs,
-    reportError: (error, context) => view.message(`internal error in ${context}: ${String(error)}`),
+    configDir: ctx.configDir,
+    config: {
+      load: async () => ({ document, issues: [], readOnly: true }),
+      save: () => ({
+        ok: false,
+        error: { kind: 'read-only', message: 'cidx-jobs watch saves no settings.' },
+      }),
+    },
+    secrets: ctx.secrets,
+    fetchFor: () => {
+      throw new Error('the viewer connects through the CLI context');
+    },
+    connect: (server) => ctx.client(server),
+    deliverNotification: () => {},
+    logger: { debug: () => {}, info: () => {}, warn: (message) => report(`warning: ${message}`) },
+    viewer: true,
+    onlyServers: servers.map((server) => server.id),
   });
+}
+
+export async function runWatch(
+  ctx: CliContext,
+  request: WatchRequest,
+  view: WatchView,
+): Promise<WatchOutcome> {
+  const monitor: Monitor = await viewerOf(ctx, request.servers, (text) => view.message(text));
   const byId = new Map(request.servers.map((server) => [server.id, server]));
   const explicit = request.targets.length > 0;
   const watching = new Set(request.targets.map((t) => key(t.serverId, t.jobId)));
   const states = new Map<string, ServerState>();
+  // Jobs created after this moment started (and may have ended) while we were looking.
+  const watchingSince = ctx.clock.now();
   const outcome: WatchOutcome = {
     finished: [],
     unsuccessful: [],
@@ -75,7 +106,8 @@ export function runWatch(ctx: CliContext, request: WatchRequest, view: WatchView
       if (done) return;
       done = true;
       clearInterval(keepAlive);
-      engine.stop();
+      unsubscribe();
+      monitor.stop();
       view.close();
       resolve(outcome);
     };
@@ -85,66 +117,69 @@ export function runWatch(ctx: CliContext, request: WatchRequest, view: WatchView
       );
       if (watching.size === 0 && !request.follow && (explicit || everyServerLooked)) end();
     };
-    const wrap = (serverId: string, job: Job): WatchedJob => ({
-      server: byId.get(serverId)!,
-      job,
-      repository: repositoryOf(job, ctx.ledger.get({ serverId, jobId: job.id })),
+    const watched = (jobView: JobView): WatchedJob => ({
+      server: byId.get(jobView.serverId)!,
+      job: jobView.job,
+      repository: jobView.repository,
     });
-    const wanted = (serverId: string, job: Job) => {
-      if (explicit) return watching.has(key(serverId, job.id));
-      const serverView = request.views.get(serverId);
-      return serverView ? isVisible(job, serverView) : true;
-    };
 
-    const onEvent = (event: EngineEvent) => {
-      if (event.type === 'server-state') {
-        const server = byId.get(event.serverId)!;
-        view.serverState(server, event.state, states.get(event.serverId));
-        states.set(event.serverId, event.state);
-        if (event.state.health === 'auth-failed') {
-          outcome.authFailure = { server, message: event.state.lastError?.message ?? 'credentials rejected' };
-          end();
-          return;
-        }
-        settleIfIdle();
-        return;
+    function onServerState(serverId: string, state: ServerState): void {
+      const server = byId.get(serverId);
+      if (!server) return;
+      view.serverState(server, state, states.get(serverId));
+      states.set(serverId, state);
+      if (state.health === 'auth-failed') {
+        outcome.authFailure = { server, message: state.lastError?.message ?? 'credentials rejected' };
+        end();
       }
-      if (event.type === 'job-gone') {
-        if (watching.delete(key(event.serverId, event.jobId))) {
-          outcome.gone += 1;
-          view.gone(byId.get(event.serverId)!, event.jobId);
-        }
-        settleIfIdle();
-        return;
-      }
-      const { serverId, job } = event;
-      if (!wanted(serverId, job)) return;
+    }
+
+    function onJob(jobView: JobView): void {
+      const { serverId, job } = jobView;
+      if (!byId.has(serverId)) return;
       const k = key(serverId, job.id);
+      if (explicit && !watching.has(k)) return;
       if (isTerminal(job.status)) {
-        // Explicit targets already finished count; otherwise only endings we saw happen.
-        const sawItEnd =
-          event.type === 'job-finished' || (event.type === 'job-added' && event.createdSinceLastPoll);
-        if (watching.has(k) || (!explicit && sawItEnd)) {
+        // Explicit targets already finished count; otherwise only endings seen happening: a job
+        // watched while active, or one created since we started looking.
+        if (watching.has(k) || (!explicit && job.createdAt >= watchingSince)) {
           watching.delete(k);
-          const watched = wrap(serverId, job);
-          outcome.finished.push(watched);
-          if (job.status !== 'completed') outcome.unsuccessful.push(watched);
-          view.finish(watched);
+          const ended = watched(jobView);
+          outcome.finished.push(ended);
+          if (job.status !== 'completed') outcome.unsuccessful.push(ended);
+          view.finish(ended);
         }
       } else if (isActive(job.status)) {
         if (!explicit) watching.add(k);
-        view.update(wrap(serverId, job));
+        view.update(watched(jobView));
+      }
+    }
+
+    function onPatch(patch: MonitorPatch): void {
+      for (const server of patch.servers ?? []) {
+        if (server.state) onServerState(server.config.id, server.state);
+        if (done) return;
+      }
+      for (const [serverId, at] of Object.entries(patch.polled ?? {})) {
+        const state = states.get(serverId);
+        if (state) states.set(serverId, { ...state, lastSuccessAt: at, lastAttemptAt: at });
+      }
+      for (const jobView of patch.jobs ?? []) onJob(jobView);
+      for (const ref of patch.removedJobs ?? []) {
+        if (watching.delete(key(ref.serverId, ref.jobId))) {
+          outcome.gone += 1;
+          view.gone(byId.get(ref.serverId)!, ref.jobId);
+        }
       }
       settleIfIdle();
-    };
+    }
 
-    engine.on(onEvent);
-    for (const server of request.servers) engine.addServer({ id: server.id, api: ctx.client(server) });
-    for (const target of request.targets) engine.trackJob(target.serverId, target.jobId);
+    const unsubscribe = monitor.subscribe(onPatch);
+    for (const target of request.targets) monitor.followJob(target.serverId, target.jobId);
     ctx.io.interrupted.then(() => {
       outcome.interrupted = true;
       end();
     });
-    engine.start();
+    monitor.start();
   });
 }

@@ -15,7 +15,7 @@ import { createTypicalDurations } from '../jobs/typical-durations';
 import { errorMessage } from '../text/error-message';
 import type { CoreContext } from './core-context';
 import type { CoreDocuments } from './core-documents';
-import { openCoreDocuments } from './core-documents';
+import { openCoreDocuments, openViewerDocuments } from './core-documents';
 import { intervalsFrom } from './settings-commands';
 import type { MonitorDeps } from './monitor-types';
 
@@ -45,7 +45,8 @@ export async function assembleCore(
     else console.error(`[cidx tray] ${context}:`, sanitizeText(detail));
   };
 
-  const documents = openCoreDocuments(
+  const open = deps.viewer ? openViewerDocuments : openCoreDocuments;
+  const documents = open(
     deps.configDir,
     () => clock.now(),
     (issue) => issues.push(issue),

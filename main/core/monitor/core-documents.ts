@@ -5,6 +5,8 @@
  */
 import type { ConfigIssue } from '../config/config-issues';
 import { JsonDocumentStore } from '../config/json-document-store';
+import { MemoryDocumentStore } from '../config/memory-document-store';
+import type { DocumentStore } from '../config/stores';
 import type { DocumentIssue } from '../config/json-document-store';
 import { configDocumentPath } from '../config/paths';
 import type { JobStoreSnapshot } from '../jobs/job-snapshot';
@@ -20,9 +22,9 @@ export const SUBMISSIONS_FILE_NAME = 'submissions.json';
 export const NOTIFICATIONS_FILE_NAME = 'notifications.json';
 
 export interface CoreDocuments {
-  jobCache: JsonDocumentStore<JobStoreSnapshot>;
-  submissions: JsonDocumentStore<SubmissionLedgerDocument>;
-  notifications: JsonDocumentStore<NotificationLedgerDocument>;
+  jobCache: DocumentStore<JobStoreSnapshot>;
+  submissions: DocumentStore<SubmissionLedgerDocument>;
+  notifications: DocumentStore<NotificationLedgerDocument>;
 }
 
 /** `onIssue` hears every problem met while reading, in the settings file's own terms. */
@@ -55,5 +57,23 @@ export function openCoreDocuments(
       now,
       onIssue: report,
     }),
+  };
+}
+
+/**
+ * A viewer's documents (`cidx-jobs watch`): the shared submission ledger, read like the app
+ * reads it, but no job cache and no notification ledger of its own on disk. The app owns those:
+ * a viewer that wrote them would overwrite its cache and mark endings notified it never showed.
+ */
+export function openViewerDocuments(
+  configDir: string,
+  now: () => number,
+  onIssue: (issue: ConfigIssue) => void,
+): CoreDocuments {
+  const shared = openCoreDocuments(configDir, now, onIssue);
+  return {
+    jobCache: new MemoryDocumentStore(emptyJobStoreSnapshot()),
+    submissions: shared.submissions,
+    notifications: new MemoryDocumentStore(emptyNotificationLedger()),
   };
 }

@@ -51,6 +51,13 @@ export interface MonitorDeps {
    * Engine tuning besides the intervals, which come from the settings (a person's choice wins).
    */
   engineOptions?: Partial<EngineOptions>;
+  /**
+   * A viewer (`cidx-jobs watch`) polls and projects like the app but leaves the app's documents
+   * alone: no job cache is read or written, no notification is shown or recorded.
+   */
+  viewer?: boolean;
+  /** Poll only these servers (default: every enabled one). */
+  onlyServers?: readonly string[];
   /** Builds a server's client; `connectServer` unless a test injects fakes. */
   connect?(server: ServerConfig, deps: ConnectSeamDeps): CidxApi;
 }
@@ -96,6 +103,8 @@ export interface Monitor {
   pollNow(serverId?: string): void;
   /** The jobs on screen: their phases are read first. */
   setFocus(serverId: string, jobIds: readonly string[]): void;
+  /** Follow this job even before a list shows it (a job id given to `watch`). */
+  followJob(serverId: string, jobId: string): void;
   configIssues(): ConfigIssue[];
   subscribe(listener: PatchListener): () => void;
   snapshot(): MonitorSnapshot;

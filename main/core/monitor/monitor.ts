@@ -49,7 +49,8 @@ export async function createMonitor(deps: MonitorDeps): Promise<Monitor> {
     const known = store.jobs({ serverId: server.id, includeHidden: true }).map((tracked) => tracked.job);
     for (const job of known) observeDuration(server.id, job);
     // Seeded jobs that ended while the app was away reach the "while you were away" digest.
-    if (server.enabled) attachServer(ctx, patches, server, known);
+    const followed = deps.onlyServers === undefined || deps.onlyServers.includes(server.id);
+    if (server.enabled && followed) attachServer(ctx, patches, server, known);
     // Jobs cached from the last run still say whose API key this is.
     for (const job of known) learnOwnerFromOwnJob(ctx, patches, server.id, job);
   }
@@ -72,7 +73,8 @@ export async function createMonitor(deps: MonitorDeps): Promise<Monitor> {
         store.apply(event);
       }
     });
-    center.handleBatch(batch.events);
+    // A viewer shows no banners and marks nothing notified: that is the app's business.
+    if (!deps.viewer) center.handleBatch(batch.events);
   }
   const stopListening = engine.onBatch(applyBatch);
 
@@ -142,6 +144,7 @@ export async function createMonitor(deps: MonitorDeps): Promise<Monitor> {
     },
     pollNow: (serverId) => engine.pollNow(serverId),
     setFocus: (serverId, jobIds) => engine.setFocus(serverId, jobIds),
+    followJob: (serverId, jobId) => engine.trackJob(serverId, jobId),
     configIssues: () => ctx.issues.map((issue) => ({ ...issue })),
     subscribe: (listener) => patches.subscribe(listener),
     snapshot: () => buildSnapshot(ctx, patches.version()),
