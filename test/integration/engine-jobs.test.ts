@@ -4,6 +4,7 @@
  * longer than the list window. Real clock, short intervals, events awaited with deadlines.
  */
 import { afterEach, describe, expect, it } from 'vitest';
+import { isTerminal } from '../../main/core/cidx/job';
 import type { EngineEvent } from '../../main/core/engine/events';
 import type { RunningCidxServer } from '../cidx-server/server';
 import { startCidxServer } from '../cidx-server/server';
@@ -162,6 +163,55 @@ describe('engine on the HEAD double only', () => {
 
     expect(finished.every((event) => event.status === 'completed')).toBe(true);
     for (const id of ids) expect(w.recorder.ofType('job-finished', id)).toHaveLength(1);
+  }, 20_000);
+
+  it('learns a burst of 150 fast endings in bulk: each reported once, none left unfinished', async () => {
+    const w = await watch('head', { workerPoolSize: 5 });
+    const outcomes = ['completed', 'completed', 'failed', 'cancelled', 'partial'] as const;
+    // 100 ms of real time each behind a pool of 5: 50 endings a second, three times the ticks.
+    const ids = Array.from({ length: 150 }, (_, index) =>
+      w.server.control.addJob({
+        owner: 'alice',
+        operation: 'sync_repository',
+        runMs: 400,
+        outcome: outcomes[index % outcomes.length],
+        error: 'boom',
+      }),
+    ).filter((id): id is string => id !== undefined);
+    expect(ids).toHaveLength(150);
+
+    const serverDone = () =>
+      ids.every((id) =>
+        ['completed', 'completed_partial', 'failed', 'cancelled'].includes(
+          String(w.server.control.job(id)?.status),
+        ),
+      );
+    const engineUnfinished = () =>
+      w.engine.getJobs('head').filter((job) => ids.includes(job.id) && !isTerminal(job.status));
+    const deadline = Date.now() + 15_000;
+    while (!(serverDone() && engineUnfinished().length === 0) && Date.now() < deadline) {
+      await moreTicks(w.harness, 'head', 1);
+    }
+    await moreTicks(w.harness, 'head');
+    expect(engineUnfinished()).toEqual([]);
+
+    for (const id of ids) {
+      const added = w.recorder.ofType('job-added', id);
+      const finished = w.recorder.ofType('job-finished', id);
+      // Seen unfinished: its ending is a job-finished, once. Never seen unfinished (it waited
+      // outside every window, or started and ended between two looks): one job-added, finished.
+      expect(added, id).toHaveLength(1);
+      if (isTerminal(added[0]!.job.status)) {
+        expect(finished, id).toEqual([]);
+      } else {
+        expect(finished, id).toHaveLength(1);
+        expect(finished[0]!.status).toBe(w.server.control.job(id)?.status);
+      }
+    }
+    // Most were followed: seen pending or running before they ended.
+    const followed = ids.filter((id) => w.recorder.ofType('job-finished', id).length === 1);
+    expect(followed.length).toBeGreaterThan(50);
+    expect(w.recorder.ofType('job-gone')).toEqual([]);
   }, 20_000);
 
   it('reads phases with GET /api/jobs/{id}: job-changed carries phase and detail', async () => {

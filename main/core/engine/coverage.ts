@@ -13,13 +13,19 @@ export interface ListOutcome {
   page: JobPage;
 }
 
+/** The page holds as many items as the list allows: more jobs may lie beyond it (§2.2). */
+export function isFullPage(outcome: ListOutcome): boolean {
+  const { query, page } = outcome;
+  const requested = query.limit ?? page.limit;
+  const applied = page.limit > 0 ? Math.min(requested, page.limit) : requested;
+  return page.jobs.length >= applied;
+}
+
 /** Would this list have shown the job, had the job kept its last known status? */
 export function listCovers(outcome: ListOutcome, job: Job): boolean {
   const { query, page } = outcome;
   if (query.status !== undefined && query.status !== job.status) return false;
-  const requested = query.limit ?? page.limit;
-  const applied = page.limit > 0 ? Math.min(requested, page.limit) : requested;
-  if (page.jobs.length < applied) return true; // a short page is the whole set
+  if (!isFullPage(outcome)) return true; // a short page is the whole set
   const oldest = Math.min(...page.jobs.map((item) => item.createdAt));
   return job.createdAt > oldest;
 }

@@ -169,6 +169,12 @@ export interface EndingListInput {
    * outside every list window too.
    */
   unaccounted: number;
+  /**
+   * A full-list tick found more running or pending jobs than a page holds: jobs this engine
+   * never saw wait beyond the window, and may end unseen. The terminal lists sweep for them once
+   * a full-list period, before newer endings push them out of those windows too.
+   */
+  sweep?: boolean;
   /** The terminal statuses those jobs have not been looked for in yet (default: all). */
   wanted?: ReadonlySet<TerminalStatus>;
   /** Requests left this tick. */
@@ -185,16 +191,23 @@ export interface EndingListInput {
 
 /**
  * One list per terminal status, newest first, when that is cheaper than a GET per job: more jobs
- * to account for than lists to read. Most frequent status first; when the budget is short the
- * statuses take turns from tick to tick (the jobs not shown wait, or are read by GET).
+ * to account for than lists to read. When the budget is short, `completed` (by far the most
+ * frequent ending, so the first to slide out of its window) keeps its place and the others take
+ * turns from tick to tick (the jobs not shown wait, or are read by GET).
  */
 export function planEndingLists(input: EndingListInput): ListRequest[] {
   const statuses = endingStatuses(input.flavor).filter((status) => input.wanted?.has(status) ?? true);
-  if (statuses.length === 0 || input.unaccounted <= statuses.length) return [];
+  if (statuses.length === 0 || (input.unaccounted <= statuses.length && !input.sweep)) return [];
   const room = input.budget - (input.keepOneForGet && input.budget >= 2 ? 1 : 0);
   if (room <= 0) return [];
-  const start = statuses.length > room ? input.tick % statuses.length : 0;
-  const turn = [...statuses.slice(start), ...statuses.slice(0, start)].slice(0, room);
+  let turn = statuses;
+  if (statuses.length > room) {
+    const [first, ...others] = statuses;
+    const fixed = first === 'completed' ? [first] : [];
+    const rotating = first === 'completed' ? others : statuses;
+    const start = input.tick % rotating.length;
+    turn = [...fixed, ...rotating.slice(start), ...rotating.slice(0, start)].slice(0, room);
+  }
   const limit = pageLimit(input.flavor);
   return turn.map((status) => ({ kind: 'list', role: 'ended', query: { status, limit } }));
 }

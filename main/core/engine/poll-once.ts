@@ -4,12 +4,12 @@
  */
 import type { ApiResult, CidxApi, ServerFlavor, ServerInfo } from '../cidx/api';
 import type { CidxFailure } from '../cidx/failure';
-import type { TerminalStatus } from '../cidx/job';
+import type { Job, TerminalStatus } from '../cidx/job';
 import { isAuthFailure } from '../cidx/failure';
 import type { Result } from '../result';
 import { err } from '../result';
 import type { EndCheck, ListOutcome } from './coverage';
-import { findLost, findUncovered, findVanished, seenIn, unlistedStatuses } from './coverage';
+import { findLost, findUncovered, findVanished, isFullPage, seenIn, unlistedStatuses } from './coverage';
 import type { Observation } from './diff';
 import { isUnreachable } from './health';
 import type { KnownJobs } from './known-job';
@@ -37,6 +37,8 @@ export interface PollMemory {
    * jobs path repeats at the idle cadence to discover jobs submitted elsewhere.
    */
   lastFullListAt: number | null;
+  /** Start of the current stretch of looking (since start, or since the last outage); null before. */
+  watchingSince: number | null;
   /** When GETs of a job started failing, per job (reset by any answer or list showing it). */
   getFailingSince: ReadonlyMap<string, number>;
 }
@@ -72,6 +74,7 @@ export interface PollDeps {
     | 'activeIntervalMs'
     | 'idleIntervalMs'
     | 'lostAfterMs'
+    | 'forgetFinishedAfterMs'
     | 'reportError'
   >;
 }
@@ -164,11 +167,17 @@ export async function pollOnce(api: CidxApi, memory: PollMemory, deps: PollDeps)
   const statuses = endingStatuses(flavor);
   const listable = [...checks.values()].filter((check) => unlistedStatuses(check, statuses).length > 0);
   const uncovered = report.fullListed ? findUncovered(memory.known, outcomes) : [];
+  const sweep =
+    report.fullListed &&
+    outcomes.some((outcome) => outcome.query.status !== undefined && isFullPage(outcome));
   const endingLists = planEndingLists({
     flavor,
     unaccounted: new Set([...listable.map((check) => check.jobId), ...uncovered]).size,
+    sweep,
     wanted: new Set(
-      uncovered.length > 0 ? statuses : listable.flatMap((check) => unlistedStatuses(check, statuses)),
+      uncovered.length > 0 || sweep
+        ? statuses
+        : listable.flatMap((check) => unlistedStatuses(check, statuses)),
     ),
     budget: budget - report.requests,
     keepOneForGet: listable.length < checks.size,
@@ -177,11 +186,12 @@ export async function pollOnce(api: CidxApi, memory: PollMemory, deps: PollDeps)
   const endingOutcomes = await runListsTogether(api, endingLists, deps, report);
   for (const outcome of endingOutcomes) {
     for (const job of outcome.page.jobs) {
-      // Known jobs learn how they ended; a job never seen is news only if it was created since
-      // the last full look (it started and ended in between). Older history stays the
-      // unfiltered list's business, so these lists never flood the app with it.
-      const news = memory.lastFullListAt !== null && job.createdAt >= memory.lastFullListAt;
-      if (!memory.known.has(job.id) && !news) continue;
+      // Known jobs learn how they ended. A job never seen is reported if it was created since
+      // the last full look (it started and ended in between) or ended while this engine was
+      // watching (it waited outside every window, e.g. in a burst of more than 50, and ended
+      // unseen). Older history stays the unfiltered list's business, so these lists never flood
+      // the app with it, nor bring back a finished job forgotten after forgetFinishedAfterMs.
+      if (!memory.known.has(job.id) && !isNews(job, memory, deps)) continue;
       report.observations.push({ source: 'list', job });
       seen.add(job.id);
     }
@@ -245,6 +255,13 @@ export async function pollOnce(api: CidxApi, memory: PollMemory, deps: PollDeps)
   report.endChecks = [...checks.values()];
   report.awaitedSettled = memory.awaited.filter((id) => seen.has(id) || answered.has(id));
   return report;
+}
+
+/** A job first seen on a terminal-status list: worth reporting (see stage 2 of `pollOnce`). */
+function isNews(job: Job, memory: PollMemory, deps: PollDeps): boolean {
+  if (memory.lastFullListAt !== null && job.createdAt >= memory.lastFullListAt) return true;
+  if (memory.watchingSince === null || job.completedAt === null) return false;
+  return job.completedAt >= Math.max(memory.watchingSince, deps.now() - deps.options.forgetFinishedAfterMs);
 }
 
 /** The main list first (no point spending more on a dead server), then the rest together. */

@@ -190,6 +190,7 @@ export class ServerPoller {
           focus: this.focus,
           settled: this.settled,
           lastFullListAt: this.lastFullListAt,
+          watchingSince: this.away ? null : this.catchUpBefore,
           getFailingSince: this.getFailingSince,
         },
         { now: () => clock.now(), options: this.options },
