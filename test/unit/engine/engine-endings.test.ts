@@ -55,6 +55,12 @@ describe('endings learned in bulk (50 endings a tick, HEAD)', () => {
 
     expect(Math.max(...perTick)).toBeLessThanOrEqual(h.engine.options.maxRequestsPerTick);
     expect(server.trackedEndings.size).toBeGreaterThan(2_000);
+    // Learned in bulk: a few GETs for jobs outside the windows, not one per ending.
+    expect(h.api.calls.getJob).toBeLessThan(server.trackedEndings.size / 20);
+    expect(
+      h.api.log.filter((call) => (call.arg as { status?: string } | undefined)?.status === 'completed')
+        .length,
+    ).toBeGreaterThan(60);
     const finishes = finishesById(h.events);
     for (const [id, status] of server.trackedEndings) {
       expect(finishes.get(id), `job-finished of ${id}`).toEqual([
