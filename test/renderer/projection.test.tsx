@@ -52,6 +52,22 @@ describe('projection', () => {
     expect(fake.callsTo('snapshot:get')).toHaveLength(1);
   });
 
+  it('takes a heartbeat as the new poll time of its server, changing nothing else', async () => {
+    const fake = new FakeBridge(makeSnapshot({ version: 7, jobs: [makeJob({ id: 'a' })] }));
+    await started(fake);
+    const before = useServersStore.getState().servers[0]!;
+    fake.emit('core:patch', patch(8, { polled: { prod: 1_234_567 } }));
+    const after = useServersStore.getState().servers[0]!;
+    expect(after.state?.lastSuccessAt).toBe(1_234_567);
+    expect({ ...after.state, lastSuccessAt: 0, lastAttemptAt: 0 }).toEqual({
+      ...before.state,
+      lastSuccessAt: 0,
+      lastAttemptAt: 0,
+    });
+    expect(useProjectionStore.getState().version).toBe(8);
+    expect(job('prod/a')?.view.job.status).toBe('running');
+  });
+
   it('ignores a patch it already has', async () => {
     const fake = new FakeBridge(makeSnapshot({ version: 7, jobs: [makeJob({ id: 'a', progress: 10 })] }));
     await started(fake);
