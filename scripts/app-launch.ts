@@ -18,7 +18,7 @@ import { electronNeedsDownload, resolveElectronBinary } from './app-launch/resol
 const root = fileURLToPath(new URL('..', import.meta.url));
 /** An Electron that has not died by now has opened the app (see launchFailure). */
 const QUICK_EXIT_MS = 5_000;
-const BROWSER_HOST = join('main', 'host', 'main.ts');
+const BROWSER_HOST = join('main', 'host', 'start.ts');
 
 let current: RunningChild | undefined;
 let stopSignal: NodeJS.Signals | undefined;
