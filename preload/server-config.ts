@@ -39,3 +39,21 @@ export const serverConfigSchema = z.object({
 export type ServerConfig = z.infer<typeof serverConfigSchema>;
 export type ServerConfigInput = z.input<typeof serverConfigSchema>;
 
+/** The origin (scheme, host, port) of a server URL, or null when it is not a URL. */
+export function urlOrigin(url: string): string | null {
+  try {
+    return new URL(url.trim()).origin.toLowerCase();
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Whether two server URLs share an origin. Credentials are bound to their origin: a server
+ * whose scheme, host or port changes must be given its credential again, never sent the old
+ * one (issue 8). A path change on the same origin keeps them.
+ */
+export function sameOrigin(a: string, b: string): boolean {
+  const left = urlOrigin(a);
+  return left !== null && left === urlOrigin(b);
+}

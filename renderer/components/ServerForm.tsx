@@ -7,6 +7,7 @@ import { bridgeApi } from '../bridge';
 import { commandKeys, runCommand } from '../commands';
 import { describeServerInfo } from '../model/serverInfoText';
 import {
+  credentialRenewal,
   draftFrom,
   emptyServerFields,
   fieldsFromConfig,
@@ -41,7 +42,7 @@ export function ServerForm({
   const update = (change: Partial<ServerFormFields>) => setFields((current) => ({ ...current, ...change }));
 
   const check = (): boolean => {
-    const found = formProblems(fields, editing !== undefined);
+    const found = formProblems(fields, editing !== undefined, editing);
     setProblems(found);
     return found.length === 0;
   };
@@ -82,7 +83,12 @@ export function ServerForm({
   return (
     <form className="server-form" aria-label={title} onSubmit={(e) => void save(e)} noValidate>
       <h2>{title}</h2>
-      <ServerFormFieldset fields={fields} editing={editing !== undefined} onChange={update} />
+      <ServerFormFieldset
+        fields={fields}
+        editing={editing !== undefined}
+        renewal={credentialRenewal(fields, editing)}
+        onChange={update}
+      />
       {problems.length > 0 && (
         <ul role="alert" className="failure">
           {problems.map((problem) => (

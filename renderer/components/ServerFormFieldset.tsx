@@ -5,11 +5,17 @@ import { CheckField, TextField } from './Fields';
 interface Props {
   fields: ServerFormFields;
   editing: boolean;
+  /** Why the stored secret of an edited server will not be kept (its origin changed), or null. */
+  renewal?: string | null;
   onChange(change: Partial<ServerFormFields>): void;
 }
 
-export function ServerFormFieldset({ fields, editing, onChange }: Props) {
-  const keepHint = editing ? ' (leave empty to keep the stored one)' : '';
+export function ServerFormFieldset({ fields, editing, renewal = null, onChange }: Props) {
+  const keepHint = !editing
+    ? ''
+    : renewal
+      ? ` (needed again: ${renewal})`
+      : ' (leave empty to keep the stored one)';
   return (
     <>
       <TextField label="Name" value={fields.name} onChange={(name) => onChange({ name })} required />

@@ -176,6 +176,36 @@ describe('servers view', () => {
     await waitFor(() => expect(screen.queryByRole('form')).not.toBeInTheDocument());
   });
 
+  it('asks for the credential again when the address moves to another origin, and sends it with the change', async () => {
+    const user = userEvent.setup();
+    const { screen, fake } = await serversView(
+      makeSnapshot({ servers: [makeServer('prod', { auth: { mode: 'password', username: 'alice' } })] }),
+    );
+    fake.on('servers:update', ({ id }) => ok(makeServer(id).config));
+    await user.click(screen.getByRole('button', { name: 'Edit Production' }));
+    const form = screen.getByRole('form', { name: 'Edit Production' });
+    const address = within(form).getByLabelText('Server address');
+    await user.clear(address);
+    await user.type(address, 'https://elsewhere.example:8443');
+    expect(within(form).getByLabelText(/Password/)).toHaveAccessibleName(
+      'Password (needed again: the address points at another server)',
+    );
+    await user.click(within(form).getByRole('button', { name: 'Save changes' }));
+    const alert = within(form).getByRole('alert');
+    expect(alert).toHaveTextContent('Enter the password (the address points at another server');
+    expect(fake.callsTo('servers:update')).toHaveLength(0);
+
+    await user.type(within(form).getByLabelText(/Password/), 'pw-new');
+    await user.click(within(form).getByRole('button', { name: 'Save changes' }));
+    await waitFor(() => expect(fake.callsTo('servers:update')).toHaveLength(1));
+    const [request] = fake.callsTo('servers:update') as {
+      patch: { url: string };
+      credentials?: { password?: string };
+    }[];
+    expect(request!.patch.url).toBe('https://elsewhere.example:8443');
+    expect(request!.credentials).toEqual({ password: 'pw-new' });
+  });
+
   it('removes a server after confirmation and explains a failure', async () => {
     const user = userEvent.setup();
     const { screen, fake } = await serversView();

@@ -4,12 +4,14 @@
  */
 export {
   authConfigSchema,
+  sameOrigin,
   serverConfigSchema,
   tlsConfigSchema,
   type AuthConfig,
   type ServerConfig,
   type ServerConfigInput,
   type TlsConfig,
+  urlOrigin,
 } from '../../../preload/server-config';
 
 /** The names under which a server's secrets are kept in the secret store. */

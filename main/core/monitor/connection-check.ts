@@ -5,7 +5,7 @@
 import type { Repository, ServerInfo } from '../cidx/api';
 import type { CidxFailure } from '../cidx/failure';
 import { describeZodError } from '../config/config-issues';
-import { secretKeys, serverConfigSchema } from '../config/server';
+import { sameOrigin, secretKeys, serverConfigSchema } from '../config/server';
 import type { NewServerInput } from '../config/server-list';
 import type { Result } from '../result';
 import { err } from '../result';
@@ -21,7 +21,8 @@ export const DRAFT_SERVER_ID = 'connection-test';
 /**
  * Probes a draft with a throw-away client. An edited server (its id given) falls back to its
  * saved secret when none is typed; a typed one hides the saved refresh token, which would
- * otherwise sign in without checking what was typed.
+ * otherwise sign in without checking what was typed. A draft whose URL has another origin than
+ * the saved server's gets none of its saved secrets: credentials are bound to their origin.
  */
 export async function testConnection(
   ctx: CoreContext,
@@ -33,7 +34,9 @@ export async function testConnection(
     return err({ kind: 'invalid-input', message: `Cannot test: ${describeZodError(parsed.error)}` });
   }
   const server = parsed.data;
-  const saved = ctx.document.servers.some((candidate) => candidate.id === server.id);
+  const saved = ctx.document.servers.some(
+    (candidate) => candidate.id === server.id && sameOrigin(candidate.url, server.url),
+  );
   const typed = typedSecrets(server, credentials);
   const secrets = secretOverlay(saved ? ctx.deps.secrets : null, typed);
   if (Object.keys(typed).length > 0) await secrets.delete(secretKeys.refreshToken(server.id));

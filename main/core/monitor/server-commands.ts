@@ -4,7 +4,7 @@
  * at once, without a restart.
  */
 import type { ServerConfig } from '../config/server';
-import { secretKeys } from '../config/server';
+import { sameOrigin, secretKeys } from '../config/server';
 import type { NewServerInput, ServerPatch } from '../config/server-list';
 import { addServer, removeServer, updateServer } from '../config/server-list';
 import type { ConfigDocument } from '../config/settings';
@@ -82,7 +82,18 @@ export function createServerCommands({ ctx, patches, housekeeping, saveDocument 
       const { server, obsoleteSecretKeys } = updated.value;
       // updateServer found it, so it is there.
       const before = ctx.document.servers.find((candidate) => candidate.id === id)!;
-      if (before.auth.mode !== server.auth.mode) {
+      // Credentials are bound to their origin: another scheme, host or port may be another
+      // server, and must never be sent the old one's key or password.
+      const originChanged = !sameOrigin(before.url, server.url);
+      if (originChanged) {
+        const missing = requireCredential(server, credentials);
+        if (missing) {
+          return err({
+            ...missing,
+            message: `${server.name} now points at another address (${new URL(server.url).origin}): ${missing.message}`,
+          });
+        }
+      } else if (before.auth.mode !== server.auth.mode) {
         const missing = requireCredential(server, credentials);
         if (missing) return err(missing);
       }
@@ -96,7 +107,17 @@ export function createServerCommands({ ctx, patches, housekeeping, saveDocument 
         Object.keys(typed).length > 0 || JSON.stringify(before.auth) !== JSON.stringify(server.auth);
       // A refresh token belongs to the sign-in that obtained it; a new one starts from the password.
       const stale = signInChanged || before.url !== server.url ? [secretKeys.refreshToken(id)] : [];
-      await forgetSecrets(deps.secrets, [...new Set([...obsoleteSecretKeys, ...stale])], ctx.reportError);
+      // Every secret of the old origin goes, except the one just typed for the new origin.
+      const oldOrigin = originChanged
+        ? [secretKeys.apiKey(id), secretKeys.password(id), secretKeys.refreshToken(id)].filter(
+            (key) => !(key in typed),
+          )
+        : [];
+      await forgetSecrets(
+        deps.secrets,
+        [...new Set([...obsoleteSecretKeys, ...stale, ...oldOrigin])],
+        ctx.reportError,
+      );
 
       const reconnect = connectionChanged(before, server) || Object.keys(typed).length > 0;
       if (reconnect) {

@@ -94,6 +94,75 @@ describe('monitor: servers, live', () => {
     core.stop();
   });
 
+  it('binds credentials to their origin: a new host, port or scheme drops every secret and needs the credential again', async () => {
+    const world = new FakeWorld(tempDir());
+    await world.writeConfig([
+      workServer,
+      { ...workServer, id: 'keyed', name: 'Keyed', url: 'https://keyed.example', auth: { mode: 'api-key' } },
+    ]);
+    await world.secrets.set(secretKeys.password('work'), 'pw');
+    await world.secrets.set(secretKeys.refreshToken('work'), 'old-refresh');
+    await world.secrets.set(secretKeys.apiKey('keyed'), 'cidx_sk_old');
+    const { core } = await world.core();
+    core.start();
+    await world.clock.advance(2_000);
+    const connectsBefore = world.connects.length;
+
+    for (const url of [
+      'https://evil.example',
+      'https://cidx.work.example:8443',
+      'http://cidx.work.example',
+    ]) {
+      const refused = await core.updateServer('work', { url });
+      expect(refused).toMatchObject({ ok: false, error: { kind: 'invalid-input' } });
+      if (!refused.ok) expect(refused.error.message).toMatch(/another address.*password is needed/);
+    }
+    const keyRefused = await core.updateServer('keyed', { url: 'https://elsewhere.example' });
+    expect(keyRefused).toMatchObject({ ok: false, error: { kind: 'invalid-input' } });
+    if (!keyRefused.ok) expect(keyRefused.error.message).toMatch(/API key is needed/);
+    // Nothing changed, nothing was sent anywhere.
+    expect(world.connects).toHaveLength(connectsBefore);
+    expect(world.readConfigText()).not.toContain('evil.example');
+    expect(await world.secrets.get(secretKeys.password('work'))).toBe('pw');
+
+    // A path on the same origin keeps the secrets.
+    const samePlace = await core.updateServer('work', { url: 'https://CIDX.work.example:443/cidx' });
+    expect(samePlace.ok).toBe(true);
+    expect(await world.secrets.get(secretKeys.password('work'))).toBe('pw');
+
+    // With the credential: only the new one is stored, the old origin's secrets are gone.
+    const moved = await core.updateServer(
+      'keyed',
+      { url: 'https://elsewhere.example' },
+      { apiKey: 'cidx_sk_new' },
+    );
+    expect(moved.ok).toBe(true);
+    expect(await world.secrets.get(secretKeys.apiKey('keyed'))).toBe('cidx_sk_new');
+    const switched = await core.updateServer(
+      'work',
+      { url: 'https://other.example', auth: { mode: 'api-key' } },
+      { apiKey: 'cidx_sk_other' },
+    );
+    expect(switched.ok).toBe(true);
+    expect(await world.secrets.get(secretKeys.password('work'))).toBeNull();
+    expect(await world.secrets.get(secretKeys.refreshToken('work'))).toBeNull();
+    expect(await world.secrets.get(secretKeys.apiKey('work'))).toBe('cidx_sk_other');
+    core.stop();
+  });
+
+  it("tests a changed address with no saved secret: the old origin's password is not offered", async () => {
+    const world = new FakeWorld(tempDir());
+    await world.writeConfig([workServer]);
+    await world.secrets.set(secretKeys.password('work'), 'pw');
+    const { core } = await world.core();
+    await core.testConnection({ ...workServer, url: 'https://evil.example' }, {});
+    const elsewhere = world.connects.at(-1)!;
+    expect(await elsewhere.deps.secrets.get(secretKeys.password('work'))).toBeNull();
+    await core.testConnection({ ...workServer, url: 'https://cidx.work.example/path' }, {});
+    const same = world.connects.at(-1)!;
+    expect(await same.deps.secrets.get(secretKeys.password('work'))).toBe('pw');
+  });
+
   it('disables a server: it is no longer polled; enabling it again resumes with its jobs', async () => {
     const world = new FakeWorld(tempDir());
     await world.writeConfig([workServer]);
