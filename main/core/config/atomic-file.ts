@@ -7,6 +7,8 @@ import { randomBytes } from 'node:crypto';
 import {
   closeSync,
   existsSync,
+  readdirSync,
+  statSync,
   fsyncSync,
   mkdirSync,
   openSync,
@@ -33,15 +35,76 @@ export function readTextIfExists(path: string): string | null {
   }
 }
 
+/** `.<name>.<pid>.<12 hex>.tmp`: the temp files `writeFileAtomic` writes, and nothing else. */
+export const ATOMIC_TEMP_FILE = /^\..+\.\d+\.[0-9a-f]{12}\.tmp$/;
+
+/** A temp file younger than this may be a write in progress (another process: the CLI, the app). */
+export const STALE_TEMP_FILE_AGE_MS = 60_000;
+
+function tempPathFor(path: string): string {
+  return join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+}
+
+/**
+ * Makes a rename in `dir` durable: the new directory entry is on disk, not only the file's bytes.
+ * Windows cannot open a directory for fsync (and journals renames itself); some filesystems
+ * refuse fsync on a directory: the rename has still happened, so that is not an error.
+ */
+export function fsyncDirectory(dir: string): void {
+  if (process.platform === 'win32') return;
+  let fd: number | null = null;
+  try {
+    fd = openSync(dir, 'r');
+    fsyncSync(fd);
+  } catch {
+    // EINVAL/EISDIR/EPERM on filesystems without directory fsync: best effort.
+  } finally {
+    if (fd !== null) closeSync(fd);
+  }
+}
+
+/**
+ * Removes the temp files a write killed midway left in `dir` (`kill -9`, a power cut between
+ * writing and renaming): ours by name (`ATOMIC_TEMP_FILE`) and older than `maxAgeMs`, so a write
+ * in progress in another process is left alone. Returns the names removed; never throws.
+ */
+export function removeStaleTempFiles(
+  dir: string,
+  now: number = Date.now(),
+  maxAgeMs: number = STALE_TEMP_FILE_AGE_MS,
+): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return [];
+  }
+  const removed: string[] = [];
+  for (const name of names) {
+    if (!ATOMIC_TEMP_FILE.test(name)) continue;
+    const path = join(dir, name);
+    try {
+      const stat = statSync(path);
+      if (!stat.isFile() || now - stat.mtimeMs < maxAgeMs) continue;
+      unlinkSync(path);
+      removed.push(name);
+    } catch {
+      // Gone meanwhile (another process cleaned it), or not ours to remove: leave it.
+    }
+  }
+  return removed;
+}
+
 /**
  * Writes `text` to `path` atomically: a temp file in the same directory (same filesystem, so the
- * rename is atomic), flushed to disk, then renamed over the target. The temp file is removed if
- * anything fails, so no `.tmp` debris is left behind.
+ * rename is atomic), flushed to disk, then renamed over the target, and the directory flushed so
+ * the rename itself survives a power cut. The temp file is removed if anything fails; one left by
+ * a process killed midway is removed by `removeStaleTempFiles` at the next start.
  */
 export function writeFileAtomic(path: string, text: string): void {
   const dir = dirname(path);
   mkdirSync(dir, { recursive: true, mode: PRIVATE_DIR_MODE });
-  const tempPath = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+  const tempPath = tempPathFor(path);
   let fd: number | null = null;
   try {
     // 'wx': never follow or reuse an existing file at the temp name.
@@ -62,6 +125,7 @@ export function writeFileAtomic(path: string, text: string): void {
     }
     throw error;
   }
+  fsyncDirectory(dir);
 }
 
 /** `2025-01-02T03-04-05-678Z`: sortable, and valid in Windows file names (no colons). */

@@ -3,6 +3,7 @@
  * last stop, for "while you were away"), the submission ledger (retry) and the notification
  * ledger (exactly-once). A broken file is moved aside and reported; the app starts empty.
  */
+import { removeStaleTempFiles } from '../config/atomic-file';
 import type { ConfigIssue } from '../config/config-issues';
 import { JsonDocumentStore } from '../config/json-document-store';
 import { MemoryDocumentStore } from '../config/memory-document-store';
@@ -27,12 +28,19 @@ export interface CoreDocuments {
   notifications: DocumentStore<NotificationLedgerDocument>;
 }
 
-/** `onIssue` hears every problem met while reading, in the settings file's own terms. */
+/**
+ * `onIssue` hears every problem met while reading, in the settings file's own terms. Temp files
+ * of writes a kill interrupted (settings, ledgers, cache, secrets: all in `configDir`) are
+ * removed first, once they are older than a minute (atomic-file.ts).
+ */
 export function openCoreDocuments(
   configDir: string,
   now: () => number,
   onIssue: (issue: ConfigIssue) => void,
+  options: { removeDebris?: boolean } = {},
 ): CoreDocuments {
+  // Wall-clock time on purpose: it is compared with file modification times.
+  if (options.removeDebris ?? true) removeStaleTempFiles(configDir, Date.now());
   // DocumentIssue kinds are a subset of ConfigIssueKind: one list of problems for the person.
   const report = (issue: DocumentIssue): void => onIssue({ ...issue });
   return {
@@ -70,7 +78,7 @@ export function openViewerDocuments(
   now: () => number,
   onIssue: (issue: ConfigIssue) => void,
 ): CoreDocuments {
-  const shared = openCoreDocuments(configDir, now, onIssue);
+  const shared = openCoreDocuments(configDir, now, onIssue, { removeDebris: false });
   return {
     jobCache: new MemoryDocumentStore(emptyJobStoreSnapshot()),
     submissions: shared.submissions,
