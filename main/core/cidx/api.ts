@@ -24,6 +24,11 @@ export interface JobPage {
   offset: number;
   /** Never trust on HEAD (§2.2 surprise 2). */
   total: number;
+  /**
+   * Items of this page that could not be read (invalid shape, no usable id) and were left out
+   * of `jobs`; absent when every item was read. Each is logged once through the client's logger.
+   */
+  unreadable?: number;
 }
 
 /** Options of `POST /api/repositories/{repo}/sync`. They are echoed but are no-ops on the server (§3.1, §3.4). */

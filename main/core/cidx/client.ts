@@ -26,6 +26,9 @@ import type { Logger } from './logger';
 import { redactingLogger } from './logger';
 import { probeServer } from './probe';
 import { SecretRegistry } from './redact';
+import { describeZodError } from '../config/config-issues';
+import { isRecord } from '../is-record';
+import { cleanName, cleanOptional, MAX_NAME_LENGTH } from '../text/clean-text';
 import { sanitizeText } from './sanitize';
 import {
   cancelSchema,
@@ -54,11 +57,26 @@ const invalid = (message: string): CidxFailure => ({ kind: 'invalid-input', mess
 /** A name from the caller, safe to put in a message. */
 const shown = (text: string): string => sanitizeText(text, undefined, 80);
 
+/** Warnings about unreadable list items remembered (so each is logged once); then forgotten. */
+const MAX_WARNED_ITEMS = 1000;
+
+/** A submission's job id, cleaned like every server name; an empty one leaves nothing to follow. */
+function submitted(rawId: string, status: number, what: string): Result<SubmittedJob, CidxFailure> {
+  const jobId = cleanName(rawId);
+  if (jobId !== '') return ok({ jobId });
+  return err({
+    kind: 'unexpected-response',
+    status,
+    message: `The server accepted ${what} but returned no job id to follow.`,
+  });
+}
+
 export class CidxClient implements CidxApi {
   private readonly http: HttpSession;
   private readonly auth: AuthProvider;
   /** A bad base URL is reported by every call rather than thrown: hosts pass user input. */
   private readonly setupFailure: CidxFailure | null;
+  private readonly warnedItems = new Set<string>();
 
   constructor(options: CidxClientOptions) {
     const url = validateServerUrl(options.baseUrl);
@@ -89,12 +107,42 @@ export class CidxClient implements CidxApi {
     );
     if (!answer.ok) return answer;
     const page = answer.value.value;
+    const jobs: Job[] = [];
+    let unreadable = 0;
+    for (const item of page.jobs) {
+      const job = this.readListItem(item);
+      if (job) jobs.push(job);
+      else unreadable += 1;
+    }
     return ok({
-      jobs: page.jobs.map(normalizeJob),
+      jobs,
       limit: page.limit,
       offset: page.offset,
       total: page.total,
+      ...(unreadable > 0 ? { unreadable } : {}),
     });
+  }
+
+  /**
+   * One list item, or null when it cannot be read: it is dropped (and counted by the caller),
+   * never the whole list. One warning per job, not one per poll.
+   */
+  private readListItem(item: unknown): Job | null {
+    const parsed = jobSchema.safeParse(item);
+    const job = parsed.success ? normalizeJob(parsed.data) : null;
+    if (job) return job;
+    const rawId = isRecord(item) && typeof item.job_id === 'string' ? cleanName(item.job_id) : '';
+    const why = parsed.success ? 'no usable job id' : describeZodError(parsed.error, 3);
+    const key = `${rawId}\n${why}`;
+    if (!this.warnedItems.has(key)) {
+      if (this.warnedItems.size >= MAX_WARNED_ITEMS) this.warnedItems.clear();
+      this.warnedItems.add(key);
+      this.http.logger.warn('A job in the job list could not be read and was left out', {
+        job: rawId === '' ? null : rawId,
+        why,
+      });
+    }
+    return null;
   }
 
   async getJob(jobId: string): ApiResult<Job> {
@@ -103,7 +151,14 @@ export class CidxClient implements CidxApi {
       { method: 'GET', path: `/api/jobs/${encodeURIComponent(jobId)}` },
       jobSchema,
     );
-    return answer.ok ? ok(normalizeJob(answer.value.value)) : answer;
+    if (!answer.ok) return answer;
+    const job = normalizeJob(answer.value.value);
+    if (job) return ok(job);
+    return err({
+      kind: 'unexpected-response',
+      status: answer.value.status,
+      message: `The answer to GET /api/jobs/${shown(jobId)} carries no usable job id.`,
+    });
   }
 
   async cancelJob(jobId: string): ApiResult<void> {
@@ -146,7 +201,8 @@ export class CidxClient implements CidxApi {
     if (options.pullRemote !== undefined) body.pull_remote = options.pullRemote;
     const path = `/api/repositories/${encodeURIComponent(repo)}/sync`;
     const answer = await this.authed({ method: 'POST', path, body }, syncSubmitSchema);
-    return answer.ok ? ok({ jobId: answer.value.value.job_id }) : answer;
+    if (!answer.ok) return answer;
+    return submitted(answer.value.value.job_id, answer.value.status, `the sync of ${shown(repo)}`);
   }
 
   async refreshGoldenRepo(alias: string): ApiResult<SubmittedJob> {
@@ -156,14 +212,7 @@ export class CidxClient implements CidxApi {
     const answer = await this.authed({ method: 'POST', path }, jobSubmitSchema);
     if (!answer.ok) return answer;
     // HEAD can answer 202 with job_id "" in degraded setups (§3.5): nothing to follow.
-    if (answer.value.value.job_id === '') {
-      return err({
-        kind: 'unexpected-response',
-        status: answer.value.status,
-        message: `The server accepted the refresh of ${shown(name)} but returned no job id to follow.`,
-      });
-    }
-    return ok({ jobId: answer.value.value.job_id });
+    return submitted(answer.value.value.job_id, answer.value.status, `the refresh of ${shown(name)}`);
   }
 
   async listRepositories(): ApiResult<Repository[]> {
@@ -173,11 +222,13 @@ export class CidxClient implements CidxApi {
     const body = answer.value.value;
     const items = Array.isArray(body) ? body : body.repositories;
     return ok(
-      items.map((item) => ({
-        alias: item.user_alias,
-        goldenAlias: item.golden_repo_alias ?? null,
-        branch: item.current_branch ?? null,
-      })),
+      items
+        .map((item) => ({
+          alias: cleanName(item.user_alias),
+          goldenAlias: cleanOptional(item.golden_repo_alias, MAX_NAME_LENGTH),
+          branch: cleanOptional(item.current_branch, MAX_NAME_LENGTH),
+        }))
+        .filter((repository) => repository.alias !== ''),
     );
   }
 

@@ -2,6 +2,7 @@
  * The normalized job the rest of the app works with: camelCase, epoch-millisecond times,
  * and the status as a known union (unknown server values are kept as they are, opaque).
  */
+import { cleanJsonValue, cleanName, cleanOptional, MAX_NAME_LENGTH } from '../text/clean-text';
 import type { JobWire } from './schemas';
 
 export const TERMINAL_STATUSES = ['completed', 'completed_partial', 'failed', 'cancelled'] as const;
@@ -22,7 +23,7 @@ export interface Job {
   /** 0..100; not monotonic on HEAD phase-aware jobs (§4.6). */
   progress: number;
   result: unknown;
-  /** Server text; always rendered as text, never markup. */
+  /** Server text (cleaned and bounded, like every string of a Job); rendered as text, never markup. */
   error: string | null;
   username: string | null;
   /** HEAD only, and only from `GET /api/jobs/{id}` (list items carry null, §2.2). */
@@ -53,20 +54,31 @@ export function jobMoved(before: Job, after: Job): boolean {
 
 const toTime = (value: string | null | undefined): number | null => (value ? Date.parse(value) : null);
 
-export function normalizeJob(wire: JobWire): Job {
+/** Progress as the app uses it: a whole number in 0..100 (a server may send -5 or 150). */
+const clampProgress = (value: number | null | undefined): number =>
+  typeof value === 'number' && Number.isFinite(value) ? Math.min(100, Math.max(0, Math.round(value))) : 0;
+
+/**
+ * The one place server text of a job enters the app: every string is cleaned and bounded here
+ * (`core/text/clean-text`), so nothing downstream cleans again. Null when nothing identifies
+ * the job once its id is cleaned.
+ */
+export function normalizeJob(wire: JobWire): Job | null {
+  const id = cleanName(wire.job_id);
+  if (id === '') return null;
   return {
-    id: wire.job_id,
-    operationType: wire.operation_type,
-    status: wire.status,
+    id,
+    operationType: cleanName(wire.operation_type),
+    status: cleanName(wire.status),
     createdAt: Date.parse(wire.created_at),
     startedAt: toTime(wire.started_at),
     completedAt: toTime(wire.completed_at),
-    progress: Math.round(wire.progress ?? 0),
-    result: wire.result ?? null,
-    error: wire.error ?? null,
-    username: wire.username ?? null,
-    phase: wire.current_phase ?? null,
-    phaseDetail: wire.phase_detail ?? null,
+    progress: clampProgress(wire.progress),
+    result: wire.result === undefined ? null : cleanJsonValue(wire.result),
+    error: cleanOptional(wire.error),
+    username: cleanOptional(wire.username, MAX_NAME_LENGTH),
+    phase: cleanOptional(wire.current_phase, MAX_NAME_LENGTH),
+    phaseDetail: cleanOptional(wire.phase_detail),
   };
 }
 

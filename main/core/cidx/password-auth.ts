@@ -8,6 +8,7 @@
  */
 import type { Result } from '../result';
 import { err, ok } from '../result';
+import { cleanName, cleanOptional, MAX_NAME_LENGTH } from '../text/clean-text';
 import type { AuthProvider, Identity } from './auth';
 import type { CidxFailure } from './failure';
 import type { HttpSession } from './http';
@@ -169,9 +170,10 @@ class PasswordAuth implements AuthProvider {
     this.renewAt =
       expiresAt === null ? null : expiresAt - Math.min(margin, Math.max(0, (expiresAt - now) / 2));
     const fromJwt = jwtIdentity(token);
+    // Server text, cleaned like a job's owner so the two compare equal.
     this.who = {
-      username: user?.username ?? fromJwt.username ?? this.options.username,
-      role: user?.role ?? fromJwt.role,
+      username: cleanName(user?.username ?? fromJwt.username ?? this.options.username),
+      role: cleanOptional(user?.role ?? fromJwt.role, MAX_NAME_LENGTH),
     };
   }
 

@@ -4,6 +4,7 @@
  * the real version (openapi.json's version is meaningless).
  */
 import type { z } from 'zod';
+import { cleanName, cleanOptional, MAX_NAME_LENGTH } from '../text/clean-text';
 import type { Result } from '../result';
 import { err, ok } from '../result';
 import type { ServerFlavor, ServerInfo } from './api';
@@ -56,8 +57,8 @@ export async function probeServer(
   const who = auth.identity();
   return ok({
     flavor: detected ?? flavorFromVersion(body.version),
-    version: body.version ?? null,
-    healthStatus: body.status,
+    version: cleanOptional(body.version, MAX_NAME_LENGTH),
+    healthStatus: cleanName(body.status),
     username: who.username,
     role: who.role,
     ...(body.maintenance_mode === undefined ? {} : { maintenanceMode: body.maintenance_mode }),

@@ -1,7 +1,10 @@
 /** When the server says to come back later: `Retry-After` (seconds or HTTP date) or a body field (§1.6, §6). */
 
-/** A hostile or broken server must not park the client for days. */
-const MAX_RETRY_AFTER_MS = 24 * 60 * 60 * 1000;
+/**
+ * A hostile or broken server must not park the client: one 429 with `Retry-After: 86400` would
+ * otherwise stop polling that server for a day. Longer waits are cut to 15 minutes.
+ */
+export const MAX_RETRY_AFTER_MS = 15 * 60 * 1000;
 
 const clamp = (ms: number): number => Math.min(Math.max(0, Math.round(ms)), MAX_RETRY_AFTER_MS);
 

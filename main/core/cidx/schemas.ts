@@ -7,15 +7,20 @@ import { z } from 'zod';
 /** Python isoformat() with +00:00 and microseconds, or a Z suffix (cidx-api.md §0). */
 const isoTimestamp = z.string().refine((value) => !Number.isNaN(Date.parse(value)), 'not a timestamp');
 
-/** `GET /api/jobs/{id}` and list items (cidx-api.md §2.1). Phase fields are HEAD-only and null in lists. */
+/**
+ * `GET /api/jobs/{id}` and list items (cidx-api.md §2.1). Phase fields are HEAD-only and null in
+ * lists. Tolerant where a value can be repaired: progress outside 0..100 is clamped when the job
+ * is normalised, a progress that is no number reads as none, and an invalid `started_at` or
+ * `completed_at` reads as null. An invalid `created_at` (or a missing id) rejects the job.
+ */
 export const jobSchema = z.object({
   job_id: z.string().min(1),
   operation_type: z.string(),
   status: z.string(),
   created_at: isoTimestamp,
-  started_at: isoTimestamp.nullable().optional(),
-  completed_at: isoTimestamp.nullable().optional(),
-  progress: z.number().min(0).max(100).nullable().optional(),
+  started_at: isoTimestamp.nullable().optional().catch(null),
+  completed_at: isoTimestamp.nullable().optional().catch(null),
+  progress: z.number().nullable().optional().catch(null),
   result: z.unknown().optional(),
   error: z.string().nullable().optional(),
   username: z.string().nullable().optional(),
@@ -24,9 +29,12 @@ export const jobSchema = z.object({
 });
 export type JobWire = z.infer<typeof jobSchema>;
 
-/** `GET /api/jobs` (§2.2). HEAD's `total` is capped at limit + active and must never be trusted. */
+/**
+ * `GET /api/jobs` (§2.2). HEAD's `total` is capped at limit + active and must never be trusted.
+ * Items are checked one by one (`jobSchema`): one unreadable job is dropped, not the whole list.
+ */
 export const jobListSchema = z.object({
-  jobs: z.array(jobSchema),
+  jobs: z.array(z.unknown()),
   total: z.number().int(),
   limit: z.number().int(),
   offset: z.number().int(),

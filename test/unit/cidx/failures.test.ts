@@ -2,6 +2,11 @@
 import { describe, expect, it } from 'vitest';
 import { apiKeyAuth } from '../../../main/core/cidx/auth';
 import { CidxClient } from '../../../main/core/cidx/client';
+import {
+  MAX_RETRY_AFTER_MS,
+  parseRetryAfterHeader,
+  retryAfterFromText,
+} from '../../../main/core/cidx/retry-after';
 import type { Responder } from './support';
 import { API_KEY, FakeClock, ScriptedFetch, json } from './support';
 
@@ -162,6 +167,19 @@ describe('Retry-After and maintenance', () => {
     });
     const result = await client.getJob('j1');
     expect(result.ok ? null : result.error.retryAfterMs).toBe(120_000);
+  });
+
+  it('caps Retry-After at 15 minutes: one 429 must not park polling for a day', async () => {
+    const header = await failureFor(json(429, { detail: 'go away' }, { 'retry-after': '86400' }));
+    expect(header).toMatchObject({ kind: 'rate-limited', retryAfterMs: 15 * 60_000 });
+    expect(header.message).toMatch(/retry in 900 s/);
+    const far = new Date(Date.UTC(2030, 0, 1)).toUTCString();
+    expect((await failureFor(json(429, { detail: 'x' }, { 'retry-after': far }))).retryAfterMs).toBe(900_000);
+    expect((await failureFor(json(429, { retry_after_seconds: 1e9 }))).retryAfterMs).toBe(900_000);
+    expect((await failureFor(json(503, { retry_after: 7200 }))).retryAfterMs).toBe(900_000);
+    expect(parseRetryAfterHeader('899', 0)).toBe(899_000);
+    expect(parseRetryAfterHeader('901', 0)).toBe(MAX_RETRY_AFTER_MS);
+    expect(retryAfterFromText('Please retry after 3600 seconds.')).toBe(MAX_RETRY_AFTER_MS);
   });
 
   it('429 with retry_after_seconds in the body (admission control, §1.6)', async () => {

@@ -46,8 +46,8 @@ describe('SecretRegistry', () => {
 });
 
 describe('sanitizeText', () => {
-  it('strips control and bidi characters and collapses whitespace', () => {
-    expect(sanitizeText('Job\u0000 not\n\tfound\u202e!\u001b[31m')).toBe('Job not found ! [31m');
+  it('strips control and bidi characters and escape sequences whole, and collapses whitespace', () => {
+    expect(sanitizeText('Job\u0000 not\n\tfound\u202e!\u001b[31m')).toBe('Job not found!');
   });
 
   it('caps the length with an ellipsis', () => {
