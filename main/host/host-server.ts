@@ -10,6 +10,7 @@ import type { RequestHandler } from '../contract/request-handlers';
 import { createAccessToken } from './access-token';
 import { checkHost, ownOrigin } from './request-guard';
 import { createStaticHandler, sendPlain } from './static-files';
+import type { RequestLimits } from './request-limits';
 import { attachBridge, type Bridge } from './websocket-bridge';
 
 export interface HostServerOptions {
@@ -20,6 +21,10 @@ export interface HostServerOptions {
   logger: Logger;
   /** For tests; a fresh random token otherwise. */
   token?: string;
+  /** Per-page request limits of the bridge (defaults: 32 in flight, 50 a second). */
+  bridgeLimits?: Partial<RequestLimits>;
+  /** The clock of the bridge's per-second limit (tests). */
+  now?: () => number;
 }
 
 export interface HostServer {
@@ -70,7 +75,15 @@ export async function startHostServer(options: HostServerOptions): Promise<HostS
   // Keep-alive sockets of a closed tab must not hold shutdown up.
   server.keepAliveTimeout = 2000;
   port = await listen(server, options.port);
-  const bridge = attachBridge({ server, port: () => port, token, handle: options.handle, logger });
+  const bridge = attachBridge({
+    server,
+    port: () => port,
+    token,
+    handle: options.handle,
+    logger,
+    limits: options.bridgeLimits,
+    now: options.now,
+  });
 
   return {
     port,

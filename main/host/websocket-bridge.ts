@@ -2,7 +2,9 @@
  * The contract over WebSockets: requests in, answers and events out. Upgrades are admitted by
  * request-guard.ts; each message goes through the shared request handler (which validates the
  * payload); events are broadcast to every connected page. A slow or dead page is dropped (it
- * reconnects and re-reads a snapshot) rather than buffering patches without bound.
+ * reconnects and re-reads a snapshot) rather than buffering patches without bound. Each page
+ * has its own request limits (request-limits.ts): over them, it is answered `rate-limited` at
+ * once and its request is not processed.
  */
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
@@ -12,6 +14,12 @@ import type { RequestHandler } from '../contract/request-handlers';
 import { BRIDGE_PATH, MAX_MESSAGE_BYTES, TOKEN_PARAM } from '../../preload/protocol';
 import type { EventMessage, ResponseMessage } from '../../preload/protocol';
 import { parseClientMessage } from './client-message';
+import {
+  createPageLimiter,
+  DEFAULT_REQUEST_LIMITS,
+  type PageLimiter,
+  type RequestLimits,
+} from './request-limits';
 import { checkUpgrade } from './request-guard';
 
 export interface BridgeOptions {
@@ -23,6 +31,10 @@ export interface BridgeOptions {
   /** A page this far behind is dropped. */
   maxBufferedBytes?: number;
   heartbeatMs?: number;
+  /** Per-page limits on requests in flight and per second. */
+  limits?: Partial<RequestLimits>;
+  /** The clock the per-second limit reads (tests). */
+  now?: () => number;
 }
 
 export interface Bridge {
@@ -48,6 +60,10 @@ export function attachBridge(options: BridgeOptions): Bridge {
   const maxBuffered = options.maxBufferedBytes ?? 8 * 1024 * 1024;
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
   const alive = new WeakMap<WebSocket, boolean>();
+  const limits: RequestLimits = { ...DEFAULT_REQUEST_LIMITS, ...options.limits };
+  const now = options.now ?? Date.now;
+  const limiters = new WeakMap<WebSocket, PageLimiter>();
+  let refusedSinceWarning = 0;
 
   function send(
     ws: WebSocket,
@@ -71,8 +87,19 @@ export function attachBridge(options: BridgeOptions): Bridge {
           error: { kind: 'invalid-message', message: 'Binary messages are not accepted.' },
         } as const)
       : parseClientMessage(asText(data));
-    if (!parsed.ok)
+    // Every message counts, well-formed or not: the limits bound what a page can make us do.
+    const limiter = limiters.get(ws);
+    const refused = limiter ? limiter.admit() : null;
+    if (refused) {
+      if (refusedSinceWarning === 0)
+        logger.warn('a page is over its request limits', { reason: refused.message });
+      refusedSinceWarning = (refusedSinceWarning + 1) % 1000;
+      return send(ws, { type: 'response', id: parsed.id, result: { ok: false, error: refused } });
+    }
+    if (!parsed.ok) {
+      limiter?.release();
       return send(ws, { type: 'response', id: parsed.id, result: { ok: false, error: parsed.error } });
+    }
     let result: ResponseMessage['result'];
     try {
       result = await options.handle(parsed.channel, parsed.payload);
@@ -82,12 +109,15 @@ export function attachBridge(options: BridgeOptions): Bridge {
         error: error instanceof Error ? error.message : String(error),
       });
       result = { ok: false, error: { kind: 'internal', message: 'Something went wrong inside CIDX Tray.' } };
+    } finally {
+      limiter?.release();
     }
     send(ws, { type: 'response', id: parsed.id, result });
   }
 
   wss.on('connection', (ws) => {
     alive.set(ws, true);
+    limiters.set(ws, createPageLimiter(limits, now));
     ws.on('pong', () => alive.set(ws, true));
     ws.on('message', (data, isBinary) => void onMessage(ws, data, isBinary));
     ws.on('error', (error) => logger.warn('a page connection failed', { error: error.message }));
