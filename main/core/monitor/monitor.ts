@@ -10,6 +10,8 @@ import type { EngineBatch } from '../engine/events';
 import { repositoryOf } from '../jobs/operation-names';
 import type { ConfigDocument } from '../config/settings';
 import type { JobRef } from '../jobs/tracked-job';
+import { jobRefKey } from '../jobs/tracked-job';
+import { isTerminal } from '../cidx/job';
 import type { Result } from '../result';
 import { err, ok } from '../result';
 import { assembleCore } from './assemble-core';
@@ -26,13 +28,21 @@ import { createPatchStream } from './patch-stream';
 import type { CoreFailure, Monitor, MonitorDeps } from './monitor-types';
 import { buildSnapshot } from './view-builders';
 
+/** Submissions this recent whose ending the app never saw are followed again at start. */
+export const FOLLOW_SUBMISSIONS_FOR_MS = 3 * 24 * 60 * 60 * 1000;
+/** At most this many (the newest): each costs one GET at the first poll. */
+export const MAX_FOLLOWED_SUBMISSIONS = 50;
+
 export async function createMonitor(deps: MonitorDeps): Promise<Monitor> {
   const { ctx, documents } = await assembleCore(deps);
   const { engine, store } = ctx;
   const { clock } = deps;
   const patches = createPatchStream(ctx);
   const housekeeping = createHousekeeping(ctx, documents.jobCache);
-  const center = createCenter(ctx, documents.notifications);
+  // Jobs we submitted that the job cache never saw (a crash within seconds of submitting):
+  // followed from the submission ledger; first seen already ended, they ended while we were away.
+  const recovered = new Set<string>();
+  const center = createCenter(ctx, documents.notifications, (ref) => recovered.has(jobRefKey(ref)));
   if (center.ledgerError) ctx.issues.push({ kind: 'invalid-document', message: center.ledgerError.message });
 
   // Cached jobs of servers no longer configured are not anyone's business now.
@@ -53,6 +63,27 @@ export async function createMonitor(deps: MonitorDeps): Promise<Monitor> {
     if (server.enabled && followed) attachServer(ctx, patches, server, known);
     // Jobs cached from the last run still say whose API key this is.
     for (const job of known) learnOwnerFromOwnJob(ctx, patches, server.id, job);
+  }
+
+  // What the engine knows it submitted lives in memory only; the submission ledger is on disk.
+  // Unfinished submissions of the last days are followed like fresh ones (engine.trackJob), so
+  // an ending that happened while the app was down (or killed) still notifies (issue 8).
+  if (!deps.viewer) {
+    const since = clock.now() - FOLLOW_SUBMISSIONS_FOR_MS;
+    const followed = new Set(engine.serverIds());
+    const unfinished = ctx.ledger
+      .entries()
+      .filter((entry) => entry.submittedAt >= since && followed.has(entry.serverId))
+      .filter((entry) => {
+        const known = store.get(entry);
+        return known === undefined || !isTerminal(known.job.status);
+      })
+      .slice(-MAX_FOLLOWED_SUBMISSIONS);
+    for (const entry of unfinished) {
+      // Known from the cache as unfinished: seeded already, its ending arrives as catch-up.
+      if (store.get(entry) === undefined) recovered.add(jobRefKey(entry));
+      engine.trackJob(entry.serverId, entry.jobId);
+    }
   }
 
   store.subscribe((change) => {

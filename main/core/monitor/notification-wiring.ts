@@ -3,6 +3,7 @@
  * live notification settings, and readable names (server, signed-in user, repository).
  */
 import type { DocumentStore } from '../config/stores';
+import type { JobRef } from '../jobs/tracked-job';
 import type { NotificationLedgerDocument } from '../notify/notification-ledger';
 import type { NotificationCenter } from '../notify/notification-center';
 import { createNotificationCenter } from '../notify/notification-center';
@@ -12,12 +13,15 @@ import { viewFor } from './live-servers';
 export function createCenter(
   ctx: CoreContext,
   ledgerStore: DocumentStore<NotificationLedgerDocument>,
+  /** Jobs followed at start from the submission ledger (monitor.ts): their missed endings are catch-up. */
+  endedWhileAway?: (ref: JobRef) => boolean,
 ): NotificationCenter {
   const { deps } = ctx;
   const serverOf = (serverId: string) => ctx.document.servers.find((server) => server.id === serverId);
   return createNotificationCenter({
     clock: deps.clock,
     ledgerStore,
+    endedWhileAway,
     settings: () => ctx.document.settings.notifications,
     deliver: (intent) => {
       try {

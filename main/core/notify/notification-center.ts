@@ -2,17 +2,31 @@
  * The notification pipeline: policy -> ledger -> quiet hours -> coalescing/digest -> deliver.
  * `deliver` is the host's (node-notifier in the app, a recorder in tests).
  *
- * A key is written to the ledger when its intent is accepted, before it is shown: a crash
- * inside the 3 s coalescing window loses that banner rather than risking a duplicate after the
- * restart (spam is the louder complaint, users.md). Intents held by quiet hours are persisted
- * with the ledger and released (as one digest) by the first check after quiet hours end.
+ * Exactly once, across crashes too (issue 8): an accepted intent is written to the ledger as
+ * **pending** (its key and the intent itself, one write per engine tick) before any window holds
+ * it, and marked **delivered** (one write per banner) only after the host's `deliver` returned.
+ * Coalescing, digest and quiet-hours windows hold only what is also on disk, so a crash inside a
+ * window loses nothing: the next start takes the pending intents back into their windows and
+ * shows them once.
+ *
+ * What "delivered" means: `deliver` returned, i.e. the host handed the banner to the desktop's
+ * notification service (node-notifier has started notify-send, or its macOS/Windows
+ * counterpart). A process killed after that hand-over and before the ledger write shows the
+ * banner again at the next start. That window is one synchronous file write wide, and we accept
+ * it on purpose: a duplicate banner is less bad than a lost one (a failure nobody hears about).
+ * Marking before showing would turn that duplicate into a loss, which is what this replaced.
+ * A `deliver` that throws counts as delivered too: the host reports its own failures, and a
+ * broken notifier must not replay the same banners at every start.
  */
 import type { Clock, TimerHandle } from '../clock';
 import type { DocumentStore } from '../config/stores';
 import type { EngineEvent } from '../engine/events';
 import type { DocumentError } from '../jobs/persisted-document';
-import { createCoalescer } from './coalesce';
-import { buildDigest, createDigestCollector } from './digest';
+import type { JobRef } from '../jobs/tracked-job';
+import type { Batcher } from './batcher';
+import { createBatcher } from './batcher';
+import { summarizeIntents } from './coalesce';
+import { buildDigest } from './digest';
 import type { NotificationIntent } from './intent';
 import type { NotificationLedgerDocumentInput, NotificationLedgerOptions } from './notification-ledger';
 import { createNotificationLedger } from './notification-ledger';
@@ -31,11 +45,17 @@ export interface NotificationCenterOptions {
   /** Server names, signed-in users, roles and the submission ledger, for readable text. */
   lookups?: NotificationLookups;
   ledgerOptions?: Partial<NotificationLedgerOptions>;
+  /**
+   * True for a job the app followed at start because it had submitted it (the submission
+   * ledger) without having seen it end: first seen already finished, it ended while the app was
+   * not running, so its ending joins the "while you were away" digest.
+   */
+  endedWhileAway?(ref: JobRef): boolean;
 }
 
 export interface NotificationCenter {
   handle(event: EngineEvent): void;
-  /** One engine tick: its intents are recorded in the ledger with one write. */
+  /** One engine tick: its intents are recorded in the ledger, as pending, with one write. */
   handleBatch(events: readonly EngineEvent[]): void;
   /** Shows what the coalescing and digest windows hold now (e.g. before quitting). */
   flush(): void;
@@ -43,16 +63,34 @@ export interface NotificationCenter {
   tick(): void;
   /** How many intents quiet hours hold back. */
   heldCount(): number;
+  /** Accepted intents not delivered yet (in a window or held by quiet hours). */
+  pendingCount(): number;
   /** Set when the stored ledger was unreadable; notifications go on with an empty ledger. */
   readonly ledgerError: DocumentError | null;
+  /** Stops the timers. What the windows still hold stays pending on disk for the next start. */
   dispose(): void;
 }
 
 export function createNotificationCenter(options: NotificationCenterOptions): NotificationCenter {
-  const { clock, settings, deliver, lookups = {} } = options;
+  const { clock, settings, lookups = {} } = options;
   const ledger = createNotificationLedger(options.ledgerStore, options.ledgerOptions);
-  const coalescer = createCoalescer({ clock, windowMs: () => settings().coalesceWindowMs, deliver });
-  const digest = createDigestCollector({ clock, windowMs: () => settings().digestWindowMs, deliver });
+
+  /** Hands one banner to the host, then marks every ending it carries delivered. */
+  function show(intent: NotificationIntent | null, members: readonly NotificationIntent[]): void {
+    if (intent) options.deliver(intent);
+    ledger.delivered(members.map((member) => member.key));
+  }
+
+  const coalescer: Batcher<NotificationIntent> = createBatcher(
+    clock,
+    () => settings().coalesceWindowMs,
+    (intents) => show(summarizeIntents(intents), intents),
+  );
+  const digest: Batcher<NotificationIntent> = createBatcher(
+    clock,
+    () => settings().digestWindowMs,
+    (intents) => show(buildDigest(intents, 'away'), intents),
+  );
   let held: NotificationIntent[] = ledger.held();
   let releaseTimer: TimerHandle | null = null;
 
@@ -67,10 +105,9 @@ export function createNotificationCenter(options: NotificationCenterOptions): No
     if (status.quiet) return scheduleRelease(status.until);
     if (releaseTimer !== null) clock.clearTimeout(releaseTimer);
     releaseTimer = null;
-    const summary = buildDigest(held, 'quiet');
+    const released = held;
     held = [];
-    ledger.setHeld(held);
-    if (summary) deliver(summary);
+    show(buildDigest(released, 'quiet'), released);
   }
 
   function route(intent: NotificationIntent): void {
@@ -78,6 +115,8 @@ export function createNotificationCenter(options: NotificationCenterOptions): No
     else coalescer.add(intent);
   }
 
+  // Accepted before a crash or quit, never delivered: back into their windows, shown once.
+  for (const intent of ledger.pending()) route(intent);
   // Intents held before a restart: released at once if quiet hours are over, else scheduled.
   if (held.length > 0) releaseTimer = clock.setTimeout(tick, 0);
 
@@ -93,26 +132,29 @@ export function createNotificationCenter(options: NotificationCenterOptions): No
         // The same ending twice in one batch (a list and a GET) is one notification.
         if (keys.has(intent.key)) continue;
         keys.add(intent.key);
-        intents.push(intent);
+        intents.push(awayIfRecovered(event, intent));
       }
     }
     accept(intents, now, current);
   }
 
-  /** Records the keys once (one ledger write), then shows, holds or batches each intent. */
+  /** A job followed from the submission ledger at start, first seen already ended: catch-up. */
+  function awayIfRecovered(event: EngineEvent, intent: NotificationIntent): NotificationIntent {
+    if (event.type !== 'job-added' || intent.catchUp || !options.endedWhileAway) return intent;
+    return options.endedWhileAway({ serverId: event.serverId, jobId: event.job.id })
+      ? { ...intent, catchUp: true }
+      : intent;
+  }
+
+  /** Records the intents as pending (one ledger write), then batches or holds each. */
   function accept(intents: NotificationIntent[], now: number, current: NotificationSettings): void {
     if (intents.length === 0) return tick();
-    ledger.add(
-      intents.map((intent) => intent.key),
-      now,
-    );
     const status = quietStatus(now, current);
     const holding = intents.filter((intent) => !showsDuringQuiet(intent, status, current));
-    for (const intent of intents) if (!holding.includes(intent)) route(intent);
-    if (holding.length > 0) {
-      held = [...held, ...holding];
-      ledger.setHeld(held);
-    }
+    const shown = intents.filter((intent) => !holding.includes(intent));
+    ledger.accept({ shown, held: holding }, now);
+    for (const intent of shown) route(intent);
+    if (holding.length > 0) held = [...held, ...holding];
     if (status.quiet && held.length > 0) scheduleRelease(status.until);
     else tick();
   }
@@ -126,6 +168,7 @@ export function createNotificationCenter(options: NotificationCenterOptions): No
     },
     tick,
     heldCount: () => held.length,
+    pendingCount: () => ledger.pending().length + held.length,
     ledgerError: ledger.loadError,
     dispose() {
       coalescer.dispose();

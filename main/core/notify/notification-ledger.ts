@@ -1,7 +1,14 @@
 /**
- * The persisted set of notified keys: exactly-once across restarts and network flaps
+ * The persisted set of notified keys: exactly-once across restarts, crashes and network flaps
  * (design.md). Bounded in size and pruned by age. The default age outlives HEAD's 30-day job
  * retention (cidx-api.md §4.5), so no ending the server still remembers can notify twice.
+ *
+ * A key in `entries` was accepted: it never produces a second intent. Its intent is either
+ * **pending** (in `pending`, or in `held` while quiet hours hold it back: accepted, not yet handed
+ * to the host) or **delivered** (the host's deliver returned; the intent is gone from both lists).
+ * A key and its pending intent are written in the same write, before anything is shown, so a
+ * crash at any moment leaves each accepted ending either pending (shown at the next start) or
+ * delivered: never lost. What "delivered" means is said in notification-center.ts.
  */
 import { z } from 'zod';
 import type { DocumentStore } from '../config/stores';
@@ -15,6 +22,8 @@ export const notificationLedgerDocumentSchema = z.object({
   entries: z.array(z.object({ key: z.string().min(1), at: z.number() })),
   /** Intents quiet hours hold back, so a restart overnight does not lose them. */
   held: z.array(notificationIntentSchema).default([]),
+  /** Accepted intents not yet delivered (a coalescing or digest window holds them). */
+  pending: z.array(notificationIntentSchema).default([]),
 });
 export type NotificationLedgerDocument = z.infer<typeof notificationLedgerDocumentSchema>;
 
@@ -22,6 +31,7 @@ export const emptyNotificationLedger = (): NotificationLedgerDocument => ({
   version: 1,
   entries: [],
   held: [],
+  pending: [],
 });
 
 export type NotificationLedgerDocumentInput = z.input<typeof notificationLedgerDocumentSchema>;
@@ -31,18 +41,37 @@ export interface NotificationLedgerOptions {
   maxAgeMs: number;
   /** Held intents kept; beyond that the oldest go (the digest only counts them anyway). */
   maxHeld: number;
+  /**
+   * Pending intents kept. Windows empty within seconds, so this bounds only a pathological pile
+   * (a deliver that never returns); beyond it the oldest go.
+   */
+  maxPending: number;
 }
 
 export const DEFAULT_NOTIFICATION_LEDGER: NotificationLedgerOptions = {
   maxEntries: 5_000,
   maxAgeMs: 35 * 24 * 60 * 60 * 1000,
   maxHeld: 500,
+  maxPending: 1_000,
 };
 
 export interface NotificationLedger {
   has(key: string): boolean;
   /** Records keys as notified and persists at once. */
   add(keys: readonly string[], at: number): void;
+  /**
+   * Accepts intents with one write: their keys are recorded (never notified again) and the
+   * intents kept as pending (`shown`: a window will show them) or held (quiet hours), until
+   * `delivered` says the host has them.
+   */
+  accept(
+    intents: { shown: readonly NotificationIntent[]; held: readonly NotificationIntent[] },
+    at: number,
+  ): void;
+  /** The host's deliver returned for these keys: they are no longer pending or held. One write. */
+  delivered(keys: readonly string[]): void;
+  /** Accepted, not yet delivered, not held (shown at the next start after a crash). */
+  pending(): NotificationIntent[];
   /** Drops entries older than the maximum age; persists when something was dropped. */
   prune(now: number): void;
   size(): number;
@@ -57,7 +86,7 @@ export function createNotificationLedger(
   store: DocumentStore<NotificationLedgerDocumentInput>,
   options: Partial<NotificationLedgerOptions> = {},
 ): NotificationLedger {
-  const { maxEntries, maxAgeMs, maxHeld } = { ...DEFAULT_NOTIFICATION_LEDGER, ...options };
+  const { maxEntries, maxAgeMs, maxHeld, maxPending } = { ...DEFAULT_NOTIFICATION_LEDGER, ...options };
   const loaded = loadDocument(
     store as DocumentStore<unknown>,
     notificationLedgerDocumentSchema,
@@ -69,20 +98,43 @@ export function createNotificationLedger(
   for (const entry of [...loaded.value.entries].sort((a, b) => a.at - b.at)) entries.set(entry.key, entry.at);
 
   let held: NotificationIntent[] = loaded.value.held.slice(-maxHeld);
+  let pending: NotificationIntent[] = loaded.value.pending.slice(-maxPending);
 
   const persist = (): void =>
-    store.write({ version: 1, entries: [...entries].map(([key, at]) => ({ key, at })), held });
+    store.write({ version: 1, entries: [...entries].map(([key, at]) => ({ key, at })), held, pending });
+
+  function record(keys: readonly string[], at: number): void {
+    for (const key of keys) {
+      entries.delete(key);
+      entries.set(key, at);
+    }
+    while (entries.size > maxEntries) entries.delete(entries.keys().next().value!);
+  }
 
   return {
     has: (key) => entries.has(key),
     add(keys, at) {
-      for (const key of keys) {
-        entries.delete(key);
-        entries.set(key, at);
-      }
-      while (entries.size > maxEntries) entries.delete(entries.keys().next().value!);
+      record(keys, at);
       persist();
     },
+    accept({ shown, held: holding }, at) {
+      if (shown.length === 0 && holding.length === 0) return;
+      record(
+        [...shown, ...holding].map((intent) => intent.key),
+        at,
+      );
+      if (shown.length > 0) pending = [...pending, ...shown].slice(-maxPending);
+      if (holding.length > 0) held = [...held, ...holding].slice(-maxHeld);
+      persist();
+    },
+    delivered(keys) {
+      const done = new Set(keys);
+      const before = pending.length + held.length;
+      pending = pending.filter((intent) => !done.has(intent.key));
+      held = held.filter((intent) => !done.has(intent.key));
+      if (pending.length + held.length !== before) persist();
+    },
+    pending: () => [...pending],
     prune(now) {
       let dropped = false;
       for (const [key, at] of entries) {
