@@ -4,7 +4,7 @@
  * option always wins over --quick.
  */
 
-export const CASE_IDS = ['snapshot', 'tick', 'idle-wire', 'fleet', 'churn'] as const;
+export const CASE_IDS = ['snapshot', 'tick', 'idle-wire', 'tray', 'fleet', 'churn'] as const;
 export type CaseId = (typeof CASE_IDS)[number];
 
 export interface CoreBenchArgs {

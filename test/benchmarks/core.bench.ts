@@ -20,6 +20,7 @@ import type { CaseReport } from './core-report';
 import { renderReport } from './core-report';
 import { runSnapshotCase } from './core-snapshot';
 import { runTickCase } from './core-tick';
+import { runTrayCase } from './core-tray';
 import { findGc } from './core-world';
 
 interface Machine {
@@ -53,6 +54,8 @@ async function runCase(id: CaseId, args: CoreBenchArgs, gc: (() => void) | null)
       return runTickCase({ ticks: args.ticks }, gc, progress);
     case 'idle-wire':
       return runIdleWireCase({ seconds: args.idleSeconds }, progress);
+    case 'tray':
+      return runTrayCase(progress);
     case 'fleet':
       return runFleetCase({ seconds: args.fleetSeconds, quick: args.quick }, gc, progress);
     case 'churn':
