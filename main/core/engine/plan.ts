@@ -127,6 +127,11 @@ export interface ListPlanInput {
   budget: number;
   /** Set when few jobs are followed (`followsFewJobs`): no periodic full list, GETs when settled. */
   few?: FewJobsTick | null;
+  /**
+   * The last unfinished job just ended: one look at everything (the unfiltered list shows new
+   * jobs of any status) before the cadence may go idle, as a freed worker starts the next one.
+   */
+  lookAround?: boolean;
   options: Pick<EngineOptions, 'fullListEveryTicks'>;
 }
 
@@ -140,6 +145,7 @@ export function planLists(input: ListPlanInput): ListRequest[] {
   // An idle server costs one request per tick: the unfiltered list shows new jobs and endings.
   if (!input.active) return [list('all')].slice(0, Math.max(1, input.budget));
 
+  if (input.lookAround && !input.forceFullList) return [list('all')];
   const { few } = input;
   if (few && !input.forceFullList) {
     // Settled: the followed jobs are read by GET (none of these lists). Otherwise the running

@@ -31,6 +31,8 @@ export interface PollMemory {
   focus: ReadonlySet<string>;
   /** The previous tick saw nothing move (see `FewJobsTick.settled`). */
   settled: boolean;
+  /** The last unfinished job ended last tick: look at everything once (see `ListPlanInput`). */
+  lookAround: boolean;
   /**
    * When the last poll whose unfiltered list answered started; null before any did. That list
    * shows every new job (newest first), so a job created since is news, and it is what the few
@@ -57,8 +59,6 @@ export interface PollReport {
   getFailingSince: Map<string, number>;
   /** The unfiltered list answered this tick. */
   fullListed: boolean;
-  /** Some list answered this tick (it looked around); false when GETs alone followed few jobs. */
-  listed: boolean;
   requests: number;
   latencyMs: number | null;
 }
@@ -104,7 +104,6 @@ export async function pollOnce(api: CidxApi, memory: PollMemory, deps: PollDeps)
     awaitedSettled: [],
     getFailingSince: new Map(memory.getFailingSince),
     fullListed: false,
-    listed: false,
     requests: 0,
     latencyMs: null,
   };
@@ -147,11 +146,11 @@ export async function pollOnce(api: CidxApi, memory: PollMemory, deps: PollDeps)
     hasPendingJobs: unfinished.some((job) => job.status === 'pending'),
     budget: budget - report.requests,
     few,
+    lookAround: memory.lookAround,
     options: deps.options,
   });
   const outcomes = await runLists(api, lists, deps, report);
   if (report.fatal) return report;
-  report.listed = outcomes.length > 0;
   report.fullListed = outcomes.some((outcome) => outcome.query.status === undefined);
   for (const outcome of outcomes) {
     for (const job of outcome.page.jobs) report.observations.push({ source: 'list', job });

@@ -55,10 +55,10 @@ export class ServerPoller {
   /** The last tick saw nothing move: few jobs are then followed by GET alone. */
   private settled = false;
   /**
-   * The last tick learned an ending by GET alone (no list looked around): look once more at the
-   * active cadence, as a freed worker starts the next queued job now.
+   * The last tick saw the last unfinished job end: look once more, at the active cadence and at
+   * everything (the unfiltered list), as a freed worker starts the next queued job now.
    */
-  private lookAgain = false;
+  private lookAround = false;
   private awaited = new Set<string>();
   private submittedHere = new Set<string>();
   private focus = new Set<string>();
@@ -159,7 +159,7 @@ export class ServerPoller {
       hasUnfinishedJobs:
         [...this.known.values()].some((entry) => isUnfinished(entry.job)) ||
         this.awaited.size > 0 ||
-        this.lookAgain,
+        this.lookAround,
       lastCommandAt: this.lastCommandAt,
       consecutiveFailures: this.state.consecutiveFailures,
       authFailed: this.authFailed,
@@ -189,6 +189,7 @@ export class ServerPoller {
           awaited: [...this.awaited],
           focus: this.focus,
           settled: this.settled,
+          lookAround: this.lookAround,
           lastFullListAt: this.lastFullListAt,
           watchingSince: this.away ? null : this.catchUpBefore,
           getFailingSince: this.getFailingSince,
@@ -236,7 +237,7 @@ export class ServerPoller {
 
     if (!report || report.fatal) {
       this.settled = false;
-      this.lookAgain = false;
+      this.lookAround = false;
       if (verdict.health === 'offline' || verdict.health === 'auth-failed') {
         this.away = true;
         this.probeNeeded = true;
@@ -285,12 +286,15 @@ export class ServerPoller {
       report.partial.length === 0 &&
       this.endChecks.length === 0 &&
       events.every((event) => event.type === 'job-changed' && event.job.status === event.previous.status);
-    this.lookAgain =
-      !report.listed && events.some((event) => event.type === 'job-finished' || event.type === 'job-gone');
     for (const id of report.awaitedSettled) {
       this.awaited.delete(id);
       if (!this.known.has(id)) this.submittedHere.delete(id); // answered 404: nothing to watch
     }
+    // The last unfinished job just ended: one look at everything before the cadence may go idle.
+    this.lookAround =
+      events.some((event) => event.type === 'job-finished' || event.type === 'job-gone') &&
+      this.awaited.size === 0 &&
+      ![...this.known.values()].some((entry) => isUnfinished(entry.job));
 
     this.updateState({
       health: verdict.health,

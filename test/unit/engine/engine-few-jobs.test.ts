@@ -75,13 +75,14 @@ describe('few jobs are followed by GET', () => {
     expect(await nextTick(h)).toEqual(['list:running', 'list:pending']);
   });
 
-  it('reads an ending by its GET once, then finds what started meanwhile on the running list', async () => {
+  it('reads an ending by its GET once, then looks at everything once for what comes next', async () => {
     const h = harness();
     const job = h.api.addJob({ status: 'running' });
     h.engine.start();
     await h.clock.advance(TICK_MS * 3);
     h.api.updateJob(job.id, { status: 'failed', error: 'boom' });
-    const next = h.api.addJob({ status: 'running' });
+    // Submitted elsewhere, still queued: the running list would not show it.
+    const next = h.api.addJob({ status: 'pending' });
     expect(await nextTick(h)).toEqual([`get:${job.id}`]);
     expect(eventsOf(h.events, 'job-finished')).toEqual([
       expect.objectContaining({
@@ -90,15 +91,25 @@ describe('few jobs are followed by GET', () => {
         job: expect.objectContaining({ error: 'boom' }),
       }),
     ]);
-    // Nothing else tracked, yet one more look at the active cadence: a freed worker starts the
-    // next job (this is also a full-list tick, so pending and the unfiltered list come along).
-    expect(await nextTick(h)).toEqual(['list:running', 'list:pending', 'list:all']);
+    // Nothing else tracked, yet one more look at the active cadence, at every status.
+    expect(await nextTick(h)).toEqual(['list:all']);
     expect(eventsOf(h.events, 'job-added').at(-1)).toMatchObject({
-      job: { id: next.id },
+      job: { id: next.id, status: 'pending' },
       createdSinceLastPoll: true,
     });
     await h.clock.advance(60_000);
     expect(eventsOf(h.events, 'job-finished')).toHaveLength(1);
+  });
+
+  it('goes idle after that one look when nothing new is there', async () => {
+    const h = harness();
+    const job = h.api.addJob({ status: 'running' });
+    h.engine.start();
+    await h.clock.advance(TICK_MS * 3);
+    h.api.updateJob(job.id, { status: 'completed', progress: 100 });
+    expect(await nextTick(h)).toEqual([`get:${job.id}`]);
+    expect(await nextTick(h)).toEqual(['list:all']);
+    expect(h.engine.getServerState('s1')).toMatchObject({ mode: 'idle', nextPollAt: h.clock.now() + 15_000 });
   });
 
   it('goes offline when the GETs it relies on cannot reach the server, degraded when they only fail', async () => {

@@ -258,6 +258,8 @@ describe('few jobs are followed by GET: never costlier than per-job polling', ()
       'pending',
       'all',
     ]);
+    // The last unfinished job just ended: one look at every status before going idle.
+    expect(roles({ tick: 3, lookAround: true })).toEqual(['all']);
     // First tick, or the first after an outage: the full look, few jobs or not.
     expect(roles({ tick: 3, forceFullList: true, few: { settled: true, discoveryDue: false } })).toEqual([
       'running',
