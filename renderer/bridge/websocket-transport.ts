@@ -9,7 +9,10 @@
  * does so), and a version gap in later patches says the same.
  *
  * The access token comes from the page's fragment (`#token=…`, never sent to any server by the
- * browser) and goes in the bridge URL's query, where the host checks it before upgrading.
+ * browser) and goes in the bridge URL's query, where the host checks it before upgrading. Once
+ * read, it is taken out of the address (`history.replaceState`), so it stays neither in the
+ * address bar nor in the history; this tab's sessionStorage keeps it for a reload (the token
+ * is only good until browser mode stops).
  */
 import type { EventChannel, RequestChannel } from '../../preload/channels';
 import type { ContractTransport } from '../../preload/api';
@@ -61,14 +64,60 @@ interface Pending {
 const OPEN = 1;
 const failure = (kind: string, message: string): Result => ({ ok: false, error: { kind, message } });
 
-/** The page's address; read through globalThis so Node tests (no DOM) compile this file too. */
-const pageLocation = (): { hash: string; host: string } | undefined =>
-  (globalThis as { location?: { hash: string; host: string } }).location;
+interface PageLocation {
+  hash: string;
+  host: string;
+  pathname: string;
+  search: string;
+}
+interface PageGlobals {
+  location?: PageLocation;
+  history?: { state: unknown; replaceState(state: unknown, unused: string, url: string): void };
+  sessionStorage?: {
+    getItem(key: string): string | null;
+    setItem(key: string, value: string): void;
+  };
+}
 
-function tokenFromLocation(): string | undefined {
-  const hash = pageLocation()?.hash;
-  if (hash === undefined) return undefined;
-  return new URLSearchParams(hash.replace(/^#/, '')).get(TOKEN_PARAM) ?? undefined;
+/** The page's globals; read through globalThis so Node tests (no DOM) compile this file too. */
+const page = (): PageGlobals => globalThis as PageGlobals;
+const pageLocation = (): PageLocation | undefined => page().location;
+
+/** Where this tab keeps the token across a reload, once it is out of the address. */
+export const TOKEN_STORAGE_KEY = 'cidx-tray.bridge-token';
+
+function storage(): PageGlobals['sessionStorage'] {
+  try {
+    return page().sessionStorage;
+  } catch {
+    // Storage can be disabled (and then throws on access).
+    return undefined;
+  }
+}
+
+/**
+ * Reads the token from the fragment and takes it out of the address, keeping the rest of the
+ * fragment; without one there, the token this tab read before a reload.
+ */
+export function takeTokenFromLocation(): string | undefined {
+  const location = pageLocation();
+  if (location === undefined) return undefined;
+  const params = new URLSearchParams(location.hash.replace(/^#/, ''));
+  const token = params.get(TOKEN_PARAM) ?? undefined;
+  if (token === undefined) return storage()?.getItem(TOKEN_STORAGE_KEY) ?? undefined;
+  params.delete(TOKEN_PARAM);
+  const rest = params.toString();
+  try {
+    storage()?.setItem(TOKEN_STORAGE_KEY, token);
+  } catch {
+    // Without storage a reload needs the printed address again; nothing else is lost.
+  }
+  page().history?.replaceState(
+    page().history?.state ?? null,
+    '',
+    `${location.pathname}${location.search}${rest ? `#${rest}` : ''}`,
+  );
+  return token;
 }
 
 function defaultUrl(): string {
@@ -78,7 +127,7 @@ function defaultUrl(): string {
 }
 
 export function createWebSocketTransport(options: WebSocketTransportOptions = {}): WebSocketTransport {
-  const token = options.token ?? tokenFromLocation();
+  const token = options.token ?? takeTokenFromLocation();
   const Impl =
     options.WebSocketImpl ?? (globalThis as unknown as { WebSocket: WebSocketConstructor }).WebSocket;
   const timeoutMs = options.requestTimeoutMs ?? 30_000;

@@ -62,3 +62,21 @@ it('explains the app on first run, then adds a server after a failed and a good 
   expect(facts).toMatch(/CIDX 11 \(HEAD\), version \d+\.\d+/);
   expect(world.problems).toEqual([]);
 });
+
+it('takes the access token out of the address once read: not in the address bar, not in history, and a reload reconnects', async () => {
+  const { page, mode } = world;
+  const { token } = mode.server;
+  expect(page.url()).toBe(`${mode.server.origin}/`);
+  expect(page.url()).not.toContain(token);
+  expect(await page.evaluate(() => location.href)).not.toContain(token);
+  await page.reload();
+  await page.getByText('Loading…').waitFor({ state: 'detached' });
+  await page.getByRole('tablist', { name: 'Views' }).waitFor();
+  expect(page.url()).not.toContain(token);
+  // The entry was replaced, not added: behind it is only the blank page the tab started with.
+  await page.goBack();
+  expect(page.url()).toBe('about:blank');
+  await page.goForward();
+  expect(page.url()).toBe(`${mode.server.origin}/`);
+  expect(world.problems).toEqual([]);
+});
