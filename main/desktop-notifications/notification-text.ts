@@ -6,20 +6,16 @@
  * (c) hands the body to daemons that read it as Pango-style markup (the spec's "body-markup").
  * The summary is plain text by the spec (GNOME shows entities in it literally) yet some daemons
  * (dunst) parse it as markup too: there, markup characters are swapped for look-alikes instead.
+ * Cleaning (control characters, escape sequences, bidi controls) is not done here: server text
+ * was cleaned where it entered (core/text/clean-text); this file only bounds and escapes.
  */
+
+import { truncateText } from '../core/text/clean-text';
+
+export { truncateText };
 
 export const MAX_TITLE_LENGTH = 100;
 export const MAX_BODY_LENGTH = 300;
-
-/** Cuts at a code point (never inside a surrogate pair) and says so with an ellipsis. */
-export function truncateText(text: string, maxLength: number): string {
-  const points = Array.from(text);
-  if (points.length <= maxLength) return text;
-  return `${points
-    .slice(0, maxLength - 1)
-    .join('')
-    .trimEnd()}…`;
-}
 
 const BODY_ENTITIES: Record<string, string> = {
   '&': '&amp;',

@@ -1,15 +1,17 @@
 /** The tray model's menu data as Electron menu items; clicks run the item's TrayAction. */
 import type { MenuItemConstructorOptions } from 'electron';
+import { truncateText } from '../core/text/clean-text';
 import type { TrayAction, TrayMenuItem } from '../core/tray/tray-model-types';
 
 const MAX_LABEL = 80;
 
 /**
  * Server text is shown as text: on Windows and Linux Electron reads "&" as a mnemonic marker,
- * so a repository named "R&D" must be written "R&&D"; long names are cut.
+ * so a repository named "R&D" must be written "R&&D" (escaping); long names are cut. Cleaning
+ * happened where the text entered (core/text/clean-text), not here.
  */
 export function menuLabel(text: string, platform: NodeJS.Platform): string {
-  const cut = text.length > MAX_LABEL ? `${text.slice(0, MAX_LABEL - 1)}…` : text;
+  const cut = truncateText(text, MAX_LABEL);
   return platform === 'darwin' ? cut : cut.replace(/&/g, '&&');
 }
 

@@ -1,11 +1,12 @@
 /** `cidx-jobs job <id>`: everything known about one job, including its phase and an ETA. */
 import type { Job } from '../../core/cidx/job';
 import { reportsPhases } from '../../core/cidx/job';
+import { truncateText } from '../../core/text/clean-text';
 import { operationInWords, repositoryOf, retryEligibility } from '../../core/jobs';
 import type { CliContext } from '../context';
 import { println } from '../io';
 import { findJob } from '../job-lookup';
-import { elapsedOf, formatDuration, plainText, statusLabel } from '../output/format';
+import { elapsedOf, formatDuration, statusLabel } from '../output/format';
 
 /**
  * A one-look ETA: linear from the start. Only for operations that report real percentages
@@ -51,7 +52,7 @@ export async function showJob(
     ['Progress', `${job.progress}%`],
   ];
   if (job.phase || job.phaseDetail)
-    lines.push(['Phase', plainText([job.phase, job.phaseDetail].filter(Boolean).join(': '))]);
+    lines.push(['Phase', [job.phase, job.phaseDetail].filter(Boolean).join(': ')]);
   if (eta !== null) lines.push(['ETA', `about ${formatDuration(eta)}`]);
   lines.push(
     ['Owner', job.username ?? '—'],
@@ -61,9 +62,9 @@ export async function showJob(
   if (job.completedAt !== null) lines.push(['Finished', time(job.completedAt)]);
   if (elapsed !== null)
     lines.push([job.completedAt === null ? 'Running for' : 'Took', formatDuration(elapsed)]);
-  if (job.error) lines.push(['Error', plainText(job.error, 2000)]);
+  if (job.error) lines.push(['Error', truncateText(job.error, 2000)]);
   if (job.result !== null && job.result !== undefined)
-    lines.push(['Result', plainText(JSON.stringify(job.result), 2000)]);
+    lines.push(['Result', truncateText(JSON.stringify(job.result), 2000)]);
   if (retry)
     lines.push(['Retry', retry.retryable ? `yes: cidx-jobs retry ${job.id.slice(0, 8)}` : retry.reason]);
   const width = Math.max(...lines.map(([label]) => label.length));

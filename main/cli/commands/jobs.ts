@@ -8,14 +8,7 @@ import { ok, type Result } from '../../core/result';
 import type { CliContext } from '../context';
 import { fromEachServer } from '../fan-out';
 import { println } from '../io';
-import {
-  elapsedOf,
-  formatAge,
-  formatDuration,
-  operationLabel,
-  plainText,
-  statusLabel,
-} from '../output/format';
+import { elapsedOf, formatAge, formatDuration, operationLabel, statusLabel } from '../output/format';
 import { renderTable } from '../output/table';
 import { serverViewFor } from '../server-view';
 
@@ -103,7 +96,7 @@ export async function listJobs(ctx: CliContext, options: JobsOptions): Promise<v
         return e === null ? '' : formatDuration(e);
       },
     },
-    { header: 'ERROR', value: (row: JobRow) => plainText(row.job.error ?? ''), maxWidth: 40 },
+    { header: 'ERROR', value: (row: JobRow) => row.job.error ?? '', maxWidth: 40 },
   ];
   if (servers.length > 1)
     columns.unshift({ header: 'SERVER', value: (row: JobRow) => row.server.name, maxWidth: 16 });

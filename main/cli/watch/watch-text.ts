@@ -1,7 +1,8 @@
 /** The words both watch views print, so the terminal and a log file say the same things. */
 import { isUnreachable, type ServerState } from '../../core/engine';
 import type { ServerConfig } from '../../core/config';
-import { elapsedOf, formatDuration, operationLabel, plainText, statusLabel } from '../output/format';
+import { truncateText } from '../../core/text/clean-text';
+import { elapsedOf, formatDuration, operationLabel, statusLabel } from '../output/format';
 import type { WatchedJob } from './watch-session';
 
 export function jobTitle({ job, repository }: WatchedJob): string {
@@ -10,14 +11,14 @@ export function jobTitle({ job, repository }: WatchedJob): string {
 
 export function phaseText({ job }: WatchedJob): string {
   if (job.status === 'pending') return 'waiting for a worker';
-  return plainText([job.phase, job.phaseDetail].filter(Boolean).join(': '), 60);
+  return truncateText([job.phase, job.phaseDetail].filter(Boolean).join(': '), 60);
 }
 
 export function finishLine(watched: WatchedJob, now: number): string {
   const { job } = watched;
   const took = elapsedOf(job, now);
   const duration = took === null ? '' : ` in ${formatDuration(took)}`;
-  const error = job.error ? `: ${plainText(job.error, 300)}` : '';
+  const error = job.error ? `: ${truncateText(job.error, 300)}` : '';
   return `${statusLabel(job.status)}  ${jobTitle(watched)} (${watched.server.name})${duration}${error}`;
 }
 

@@ -22,6 +22,9 @@ export type { DigestReason } from './digest';
 export { buildDigest, createDigestCollector } from './digest';
 export type { QuietStatus } from './quiet-hours';
 export { quietStatus, isWithinQuietHours, showsDuringQuiet } from './quiet-hours';
-export { plainText } from './text';
-export type { NotificationCenter, NotificationCenterOptions, NotificationLookups } from './notification-center';
+export type {
+  NotificationCenter,
+  NotificationCenterOptions,
+  NotificationLookups,
+} from './notification-center';
 export { createNotificationCenter } from './notification-center';

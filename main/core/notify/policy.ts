@@ -20,7 +20,7 @@ import { isOwnJob, isSystemJob } from '../jobs/visibility';
 import type { NotificationAction, NotificationIntent, NotificationKind, NotificationUrgency } from './intent';
 import { terminalKey } from './intent';
 import type { NotificationSettings } from './settings';
-import { plainText } from './text';
+import { truncateText } from '../text/clean-text';
 
 export interface PolicyContext {
   settings: NotificationSettings;
@@ -88,8 +88,9 @@ function intentFor(
   const ref = { serverId, jobId: job.id };
   const entry = context.submission?.(ref);
   const repository = repositoryOf(job, entry);
-  const label = `${operationInWords(job.operationType)}${repository ? ` of ${plainText(repository, 80)}` : ''}`;
-  const serverName = plainText(context.serverName?.(serverId) ?? serverId, 80);
+  // Job text was cleaned where it entered (core/cidx); here it is only bounded for a banner.
+  const label = `${operationInWords(job.operationType)}${repository ? ` of ${truncateText(repository, 80)}` : ''}`;
+  const serverName = truncateText(context.serverName?.(serverId) ?? serverId, 80);
 
   const actions: NotificationAction[] = ['open'];
   if (status !== 'completed' && retryEligibility(job, entry, { role: context.role?.(serverId) }).retryable) {
@@ -121,14 +122,18 @@ function isWantedOwner(serverId: string, job: Job, context: PolicyContext): bool
   );
 }
 
+/** How much of a job's error a notification body carries. */
+const MAX_REASON = 200;
+
 function bodyFor(job: Job, status: TerminalStatus, serverName: string): string {
   const where = `On ${serverName}.`;
   if (status === 'failed') {
     // HEAD can lose the reason: `error` reads "job failed" or is empty (cidx-api.md §4.1).
-    const reason = job.error?.trim() ? plainText(job.error) : 'The server gave no reason.';
+    const reason = job.error?.trim() ? truncateText(job.error, MAX_REASON) : 'The server gave no reason.';
     return `${reason}\n${where}`;
   }
-  if (status === 'completed_partial' && job.error?.trim()) return `${plainText(job.error)}\n${where}`;
+  if (status === 'completed_partial' && job.error?.trim())
+    return `${truncateText(job.error, MAX_REASON)}\n${where}`;
   if (status === 'completed' && job.startedAt !== null && job.completedAt !== null) {
     return `${where} Took ${duration(job.completedAt - job.startedAt)}.`;
   }

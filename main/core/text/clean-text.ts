@@ -15,7 +15,8 @@
  * - bidi controls (U+202A-202E, U+2066-2069, U+200E, U+200F, U+061C) are removed, so
  *   "abc\u202Egnp.exe" cannot be shown as "abcexe.png";
  * - unpaired surrogates become U+FFFD;
- * - the length is bounded, cut at a code point and marked with an ellipsis.
+ * - the length is bounded (4,096 characters for free text, 256 for names), cut at a code point
+ *   and marked with an ellipsis.
  */
 
 /** Free text: errors, phase details, strings inside a job's result. */
@@ -50,19 +51,36 @@ const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[
  */
 const inputWindow = (maxLength: number): number => maxLength * 4 + 64;
 
-/** Cut to at most `maxLength` code units including the ellipsis, never inside a surrogate pair. */
+/** Code units of the code point at `index`: 2 for a surrogate pair, else 1. */
+function unitsAt(text: string, index: number): number {
+  const high = text.charCodeAt(index);
+  if (high < 0xd800 || high > 0xdbff) return 1;
+  const low = text.charCodeAt(index + 1);
+  return low >= 0xdc00 && low <= 0xdfff ? 2 : 1;
+}
+
+/**
+ * At most `maxLength` characters (code points), the ellipsis included, cut at a code point
+ * (never inside a surrogate pair). Bounding for layout; it cleans nothing.
+ */
 export function truncateText(text: string, maxLength: number): string {
   if (text.length <= maxLength) return text;
-  if (maxLength <= 1) return maxLength === 1 ? '…' : '';
-  let end = maxLength - 1;
-  const last = text.charCodeAt(end - 1);
-  if (last >= 0xd800 && last <= 0xdbff) end -= 1;
-  return `${text.slice(0, end).trimEnd()}…`;
+  if (maxLength < 1) return '';
+  let index = 0;
+  let points = 0;
+  let cut = 0;
+  while (index < text.length && points < maxLength) {
+    if (points === maxLength - 1) cut = index;
+    index += unitsAt(text, index);
+    points += 1;
+  }
+  if (index >= text.length) return text;
+  return `${text.slice(0, cut).trimEnd()}…`;
 }
 
 /**
  * Text safe to show anywhere as plain text: one line, no control, escape or bidi characters,
- * at most `maxLength` code units (default: free text, 4 KiB).
+ * at most `maxLength` characters (default: free text, 4,096).
  */
 export function cleanText(text: string, maxLength = MAX_TEXT_LENGTH): string {
   const window = inputWindow(maxLength);
@@ -78,11 +96,10 @@ export function cleanText(text: string, maxLength = MAX_TEXT_LENGTH): string {
     .replace(LONE_SURROGATE, '\ufffd')
     .replace(/\s+/g, ' ')
     .trim();
-  if (cut && cleaned.length <= maxLength) return truncateText(`${cleaned}…`, maxLength);
-  return truncateText(cleaned, maxLength);
+  return truncateText(cut ? `${cleaned}…` : cleaned, maxLength);
 }
 
-/** A name, id, status or phase: cleaned and bounded to 256 code units. */
+/** A name, id, status or phase: cleaned and bounded to 256 characters. */
 export function cleanName(text: string): string {
   return cleanText(text, MAX_NAME_LENGTH);
 }

@@ -174,7 +174,9 @@ describe('cleanText', () => {
     expect(out.endsWith('…')).toBe(true);
     expect(cleanText('y'.repeat(50), 10)).toBe(`${'y'.repeat(9)}…`);
     expect(cleanText(`${'\u001b[2J'.repeat(1000)}short`, 10)).toBe('…');
-    expect(truncateText('ab📊cd', 4)).toBe('ab…');
+    expect(truncateText('ab📊cd', 4)).toBe('ab📊…');
+    expect(truncateText('ab📊c', 4)).toBe('ab📊c');
+    expect(truncateText('x📊📊📊', 2)).toBe('x…');
   });
 
   it('cleans a result object: keys, strings, depth and total size', () => {

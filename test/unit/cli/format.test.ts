@@ -4,7 +4,6 @@ import {
   formatAge,
   formatDuration,
   operationLabel,
-  plainText,
   statusLabel,
 } from '../../../main/cli/output/format';
 import { aJob, T0 } from './fixtures';
@@ -59,42 +58,5 @@ describe('elapsedOf', () => {
 
   it('knows nothing about a job that never started (HEAD tracker quirk)', () => {
     expect(elapsedOf(aJob({ startedAt: null }), T0)).toBeNull();
-  });
-});
-
-describe('plainText', () => {
-  // eslint-disable-next-line no-control-regex
-  const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
-
-  it('drops colour and cursor escape sequences whole, without debris', () => {
-    const text = plainText('\u001b[31mRED\u001b[0m and \u001b[2J\u001b[1;1Hcleared');
-    expect(text).toBe('RED and cleared');
-    expect(text).not.toMatch(CONTROL);
-  });
-
-  it('drops OSC sequences (window titles, hyperlinks) and C1 CSI', () => {
-    expect(plainText('a\u001b]0;pwned title\u0007b')).toBe('ab');
-    expect(plainText('see \u001b]8;;https://evil.example\u001b\\here\u001b]8;;\u001b\\')).toBe('see here');
-    expect(plainText('x\u009b31my')).toBe('xy');
-  });
-
-  it('removes other control characters and folds line breaks into spaces', () => {
-    const text = plainText('one\r\ntwo \u0007\u0000three\u007f\tfour\nfive');
-    expect(text).toBe('one two three four five');
-    expect(text).not.toMatch(CONTROL);
-  });
-
-  it('cuts very long text with an ellipsis at the limit', () => {
-    const text = plainText('x'.repeat(10_000));
-    expect([...text]).toHaveLength(500);
-    expect(text.endsWith('…')).toBe(true);
-    expect(plainText('y'.repeat(50), 10)).toBe(`${'y'.repeat(9)}…`);
-    expect(plainText('short', 10)).toBe('short');
-  });
-
-  it('keeps ordinary text, punctuation and non-ASCII letters', () => {
-    expect(plainText("Repository 'café-app' failed: git [exit 128] — ✗")).toBe(
-      "Repository 'café-app' failed: git [exit 128] — ✗",
-    );
   });
 });

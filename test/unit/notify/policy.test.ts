@@ -6,6 +6,10 @@ import {
   notificationIntents,
   notificationSettingsSchema,
 } from '../../../main/core/notify';
+import { normalizeJob } from '../../../main/core/cidx/job';
+import { jobSchema } from '../../../main/core/cidx/schemas';
+import type { EngineEvent } from '../../../main/core/engine/events';
+import { expectClean, hostileJobBody } from '../../support/hostile-text';
 import { finished, makeJob } from '../jobs/helpers';
 import { addedEvent, finishEvent } from './events';
 
@@ -101,13 +105,34 @@ describe('notification policy', () => {
     expect(intent?.catchUp).toBe(true);
   });
 
-  it('keeps server text plain and bounded', () => {
+  it('bounds the reason and keeps markup as text (escaping is the notifier’s job)', () => {
     const event = finishEvent('j1', 'failed');
-    if (event.type === 'job-finished') event.job.error = `<b>boom</b>\u0007\n${'x'.repeat(500)}`;
+    if (event.type === 'job-finished') event.job.error = `<b>boom</b> ${'x'.repeat(500)}`;
     const [intent] = notificationIntents(event, context());
     const reason = intent!.body.split('\n')[0]!;
     expect(reason.length).toBeLessThanOrEqual(200);
     expect(reason).toMatch(/^<b>boom<\/b> x+…$/);
+  });
+
+  it('says plain words for a hostile server’s job, as the client hands it over (issue 8)', () => {
+    const settings = { ...defaultNotificationSettings(), otherUsersJobs: true };
+    for (const status of ['failed', 'completed_partial', 'cancelled', 'completed'] as const) {
+      const job = normalizeJob(jobSchema.parse({ ...hostileJobBody(`h-${status}`), status }))!;
+      const event: EngineEvent = {
+        type: 'job-finished',
+        serverId: 'work',
+        job,
+        previous: { ...job, status: 'running' },
+        status,
+        catchUp: false,
+      };
+      const [intent] = notificationIntents(event, context({ settings }));
+      expect(intent).toBeDefined();
+      for (const text of [intent!.title, ...intent!.body.split('\n'), intent!.label ?? ''])
+        expectClean(text, 400);
+      expect(intent!.title).toMatch(/evil-repo/);
+      if (status === 'failed') expect(intent!.body).toMatch(/^error text/);
+    }
   });
 
   it('describes a golden refresh by its alias and a completed job by its duration', () => {

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { buildTrayModel, type TrayMenuItem, type RepositoryList } from '../../../main/core/tray';
 import { pauseUntil } from '../../../main/core/tray/tray-menu';
+import { normalizeJob } from '../../../main/core/cidx/job';
+import { jobSchema } from '../../../main/core/cidx/schemas';
+import { operationInWords, repositoryOf } from '../../../main/core/jobs/operation-names';
+import { expectClean, hostileJobBody } from '../../support/hostile-text';
 import { NOW, job, server, snapshot, view } from './snapshot-builder';
 
 const noRepos = new Map<string, RepositoryList>();
@@ -176,5 +180,26 @@ describe('tray menu', () => {
     const menu = model(snapshot([server('lab')], [])).menu;
     expect(labels(menu)).toContain('Open CIDX Tray');
     expect(menu.at(-1)).toMatchObject({ type: 'action', action: { kind: 'quit' } });
+  });
+});
+
+describe('a hostile server’s jobs in the tray (issue 8)', () => {
+  it('shows only clean, bounded text in the tooltip and every menu label', () => {
+    const running = normalizeJob(
+      jobSchema.parse({ ...hostileJobBody('run-1'), status: 'running', progress: 40 }),
+    )!;
+    const failed = normalizeJob(jobSchema.parse({ ...hostileJobBody('fail-1'), status: 'failed' }))!;
+    const views = [running, failed].map((j) =>
+      view('lab', j, {
+        operation: operationInWords(j.operationType),
+        repository: repositoryOf(j),
+        retry: { retryable: false, reason: 'The server does not say which repository it was.' },
+      }),
+    );
+    const m = model(snapshot([server('lab'), server('home')], views));
+    for (const line of m.tooltip.split('\n')) expectClean(line, 1000);
+    const all = labels(m.menu);
+    expect(all.some((label) => label.includes('evil-repo'))).toBe(true);
+    for (const label of all) expectClean(label, 1000);
   });
 });
