@@ -68,7 +68,7 @@ it('takes the access token out of the address once read: not in the address bar,
   const { token } = mode.server;
   expect(page.url()).toBe(`${mode.server.origin}/`);
   expect(page.url()).not.toContain(token);
-  expect(await page.evaluate(() => location.href)).not.toContain(token);
+  expect(await page.evaluate('location.href')).not.toContain(token);
   await page.reload();
   await page.getByText('Loading…').waitFor({ state: 'detached' });
   await page.getByRole('tablist', { name: 'Views' }).waitFor();
