@@ -170,8 +170,10 @@ describe.each(['head', 'v5'] as const)('cidx-jobs job commands on the %s double'
       expect(run.stdout).not.toContain('owned');
     }
     expect(shown.stdout).toMatch(/^Error\s+disk full x+…$/m);
-    // JSON keeps the server's exact text, escaped, for scripts.
-    expect(parseJson<JobJson[]>(json).find((row) => row.id === jobId)?.error).toBe(hostile);
+    // JSON carries the text as the client cleaned it where it entered (issue 8): no escapes, bounded.
+    const error = parseJson<JobJson[]>(json).find((row) => row.id === jobId)?.error ?? '';
+    expect(error).toMatch(/^disk full x+…$/);
+    expect(error.length).toBeLessThanOrEqual(4096);
   });
 });
 

@@ -7,6 +7,7 @@ import type { CidxFailure } from '../../core/cidx/failure';
 import { ok, type Result } from '../../core/result';
 import type { CliContext } from '../context';
 import { fromEachServer } from '../fan-out';
+import { plural } from '../../core/text/plural';
 import { println } from '../io';
 import { elapsedOf, formatAge, formatDuration, operationLabel, statusLabel } from '../output/format';
 import { renderTable } from '../output/table';
@@ -43,11 +44,16 @@ async function recentJobs(
   // The newest-50 window (HEAD caps pages, §2.2) can hide old running jobs; ask for those too.
   const queries = options.status ? [{ status: options.status }] : [{ status: 'running' }, {}];
   const seen = new Map<string, Job>();
+  // Jobs the client could not read were left out of the pages (one bad job never hides the rest).
+  let unreadable = 0;
   for (const query of queries) {
     const page = await client.listJobs({ ...query, limit: Math.min(options.limit, 50) });
     if (!page.ok) return page;
     for (const job of page.value.jobs) seen.set(job.id, job);
+    unreadable = Math.max(unreadable, page.value.unreadable ?? 0);
   }
+  if (unreadable > 0)
+    println(ctx.io.stderr, `${plural(unreadable, 'job')} on ${server.name} could not be read (left out).`);
   const view = await serverViewFor(ctx, server, options, [...seen.values()]);
   const rows = [...seen.values()]
     .filter((job) => isVisible(job, view))
