@@ -14,10 +14,12 @@ export class CidxControlClient {
   ) {}
 
   private async call<T>(method: string, path: string, body?: unknown): Promise<T> {
+    // The double refuses a POST that is not JSON (control-guard.ts): one always has a JSON body.
+    const sent = body === undefined && method === 'POST' ? {} : body;
     const response = await this.fetchImpl(`${this.baseUrl}/__control${path}`, {
       method,
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
-      body: body === undefined ? null : JSON.stringify(body),
+      headers: sent === undefined ? {} : { 'content-type': 'application/json' },
+      body: sent === undefined ? null : JSON.stringify(sent),
     });
     const text = await response.text();
     if (!response.ok) throw new Error(`control ${method} ${path} failed with ${response.status}: ${text}`);

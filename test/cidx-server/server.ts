@@ -69,8 +69,10 @@ export async function startCidxServer(options: CidxServerOptions): Promise<Runni
   const controlRouter = new Router();
   registerControlRoutes(controlRouter, control);
 
+  let listeningPort = 0;
   const server = createServer(
     createRequestHandler({
+      port: () => listeningPort,
       api: buildApiRouter(state),
       control: controlRouter,
       faults,
@@ -81,6 +83,7 @@ export async function startCidxServer(options: CidxServerOptions): Promise<Runni
   );
   server.keepAliveTimeout = 1000;
   const port = await listen(server, resolved.port, resolved.host);
+  listeningPort = port;
   const url = `http://${resolved.host}:${port}`;
   state.baseUrl = url;
 

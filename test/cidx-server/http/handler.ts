@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { corrupt, statusFaultResponse } from '../faults/fault-responses';
+import { refuseControlRequest } from './control-guard';
 import type { FaultBook } from '../faults/fault-rules';
 import type { ServerClock } from '../clock';
 import type { RequestCounter } from '../stats';
@@ -14,6 +15,8 @@ export interface HandlerDeps {
   clock: ServerClock;
   /** Resolvers of hung requests; clearing faults calls them. */
   hung: Set<() => void>;
+  /** The port the double listens on, for the control API's Host check. */
+  port(): number;
 }
 
 const CONTROL_PREFIX = '/__control';
@@ -57,6 +60,8 @@ export function createRequestHandler(deps: HandlerDeps): (req: IncomingMessage, 
       };
 
       if (path === CONTROL_PREFIX || path.startsWith(`${CONTROL_PREFIX}/`)) {
+        const refused = refuseControlRequest(method, req.headers, deps.port());
+        if (refused) return write(res, refused);
         try {
           write(res, await dispatch(deps.control, request));
         } catch (error) {
