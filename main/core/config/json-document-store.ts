@@ -25,6 +25,11 @@ export interface JsonDocumentStoreOptions<T> {
   now?: () => number;
   /** Called once per problem found while reading (e.g. to log or show it). */
   onIssue?: (issue: DocumentIssue) => void;
+  /**
+   * Large documents the app builds itself (the job cache: megabytes at 10,000 jobs) skip the
+   * schema on write and are written compact; what is read back is still validated.
+   */
+  trustedWrites?: boolean;
 }
 
 /** What tells one version of a file from the next without reading it. */
@@ -66,16 +71,23 @@ export class JsonDocumentStore<T> implements DocumentStore<T> {
   }
 
   /**
-   * Validates and writes atomically (0600). An invalid value is a bug in the caller and throws,
+   * Validates (unless `trustedWrites`) and writes atomically (0600). An invalid value is a bug in the caller and throws,
    * as does an I/O failure (the interface has no error channel).
    */
   write(value: T): void {
-    const parsed = this.options.schema.safeParse(value);
-    if (!parsed.success) {
-      throw new Error(`refusing to write an invalid ${this.options.path}: ${describeZodError(parsed.error)}`);
+    if (this.options.trustedWrites) {
+      writeFileAtomic(this.options.path, `${JSON.stringify(value)}\n`);
+      this.cached = { value };
+    } else {
+      const parsed = this.options.schema.safeParse(value);
+      if (!parsed.success) {
+        throw new Error(
+          `refusing to write an invalid ${this.options.path}: ${describeZodError(parsed.error)}`,
+        );
+      }
+      writeFileAtomic(this.options.path, `${JSON.stringify(parsed.data, null, 2)}\n`);
+      this.cached = { value: parsed.data };
     }
-    writeFileAtomic(this.options.path, `${JSON.stringify(parsed.data, null, 2)}\n`);
-    this.cached = { value: parsed.data };
     this.signature = fileSignature(this.options.path);
   }
 

@@ -1,6 +1,6 @@
 /** Listing tracked jobs: by server and status, through each server's view, in display order. */
 import type { JobStatus } from '../cidx/job';
-import { compareTrackedJobs } from './job-order';
+import { sortTrackedJobs } from './job-order';
 import type { ServerView, TrackedJob } from './tracked-job';
 import { isVisible } from './visibility';
 
@@ -27,5 +27,5 @@ export function queryJobs(
       result.push(tracked);
     }
   }
-  return result.sort(compareTrackedJobs);
+  return sortTrackedJobs(result);
 }

@@ -50,6 +50,7 @@ export function openCoreDocuments(
       defaults: emptyJobStoreSnapshot,
       now,
       onIssue: report,
+      trustedWrites: true,
     }),
     submissions: new JsonDocumentStore({
       path: configDocumentPath(configDir, SUBMISSIONS_FILE_NAME),

@@ -11,6 +11,11 @@ import type { RetentionPolicy } from '../jobs/retention';
 import type { CoreContext } from './core-context';
 
 export const PERSIST_EVERY_MS = 5_000;
+/**
+ * Progress alone is written at most this often: a 10,000-job cache costs a write of megabytes,
+ * and a restart needs to know which jobs ran and how they ended, not their latest percent.
+ */
+export const PERSIST_PROGRESS_EVERY_MS = 60_000;
 export const PRUNE_EVERY_MS = 10 * 60_000;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -21,8 +26,11 @@ function retentionPolicy(settings: RetentionSettings): RetentionPolicy {
 
 export interface Housekeeping {
   start(): void;
-  /** Something worth keeping changed: write within `PERSIST_EVERY_MS`. */
-  markDirty(): void;
+  /**
+   * Something worth keeping changed: write within `PERSIST_EVERY_MS`, or, when only progress
+   * moved (`progressOnly`), within `PERSIST_PROGRESS_EVERY_MS`.
+   */
+  markDirty(progressOnly?: boolean): void;
   /** Applies the retention settings now. */
   prune(): void;
   /** Writes now if anything is pending. */
@@ -43,6 +51,7 @@ export function createHousekeeping(
   function flush(): void {
     if (persistTimer !== null) clock.clearTimeout(persistTimer);
     persistTimer = null;
+    persistAt = null;
     if (!dirty) return;
     dirty = false;
     try {
@@ -66,9 +75,15 @@ export function createHousekeeping(
     }, PRUNE_EVERY_MS);
   }
 
-  function markDirty(): void {
+  let persistAt: number | null = null;
+  function markDirty(progressOnly = false): void {
     dirty = true;
-    if (persistTimer === null && running) persistTimer = clock.setTimeout(flush, PERSIST_EVERY_MS);
+    if (!running) return;
+    const due = clock.now() + (progressOnly ? PERSIST_PROGRESS_EVERY_MS : PERSIST_EVERY_MS);
+    if (persistTimer !== null && persistAt !== null && persistAt <= due) return;
+    if (persistTimer !== null) clock.clearTimeout(persistTimer);
+    persistAt = due;
+    persistTimer = clock.setTimeout(flush, due - clock.now());
   }
 
   return {

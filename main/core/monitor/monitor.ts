@@ -6,7 +6,7 @@
  * `jobs` and the server/settings commands (design.md, "The shape").
  */
 import type { Job } from '../cidx/job';
-import type { EngineBatch } from '../engine/events';
+import type { EngineBatch, EngineEvent } from '../engine/events';
 import { repositoryOf } from '../jobs/operation-names';
 import type { ConfigDocument } from '../config/settings';
 import type { JobRef } from '../jobs/tracked-job';
@@ -32,6 +32,10 @@ import { buildSnapshot } from './view-builders';
 export const FOLLOW_SUBMISSIONS_FOR_MS = 3 * 24 * 60 * 60 * 1000;
 /** At most this many (the newest): each costs one GET at the first poll. */
 export const MAX_FOLLOWED_SUBMISSIONS = 50;
+
+/** A job moved without changing status: what a restart needs from the cache did not change. */
+const onlyProgressMoved = (event: EngineEvent): boolean =>
+  event.type === 'job-changed' && event.job.status === event.previous.status;
 
 export async function createMonitor(deps: MonitorDeps): Promise<Monitor> {
   const { ctx, documents } = await assembleCore(deps);
@@ -86,24 +90,33 @@ export async function createMonitor(deps: MonitorDeps): Promise<Monitor> {
     }
   }
 
+  // Commands and retention mark the cache dirty through the store; a tick says how urgent it is.
+  let inBatch = false;
   store.subscribe((change) => {
-    if (change.type === 'jobs') housekeeping.markDirty();
+    if (change.type === 'jobs' && !inBatch) housekeeping.markDirty();
   });
   /** One tick of one server: one store update, one patch, one notification ledger write. */
   function applyBatch(batch: EngineBatch): void {
     const now = clock.now();
-    patches.batch(() => {
-      for (const event of batch.events) {
-        // History first, so the job's view in this patch carries a fresh ETA.
-        ctx.history.apply(event, now);
-        if (event.type === 'job-added' || event.type === 'job-changed') {
-          learnOwnerFromOwnJob(ctx, patches, event.serverId, event.job);
+    inBatch = true;
+    try {
+      patches.batch(() => {
+        for (const event of batch.events) {
+          // History first, so the job's view in this patch carries a fresh ETA.
+          ctx.history.apply(event, now);
+          if (event.type === 'job-added' || event.type === 'job-changed') {
+            learnOwnerFromOwnJob(ctx, patches, event.serverId, event.job);
+          }
+          if (event.type === 'job-added' || event.type === 'job-finished')
+            observeDuration(event.serverId, event.job);
+          store.apply(event);
         }
-        if (event.type === 'job-added' || event.type === 'job-finished')
-          observeDuration(event.serverId, event.job);
-        store.apply(event);
-      }
-    });
+      });
+    } finally {
+      inBatch = false;
+    }
+    const jobEvents = batch.events.filter((event) => event.type !== 'server-state');
+    if (jobEvents.length > 0) housekeeping.markDirty(jobEvents.every(onlyProgressMoved));
     // A viewer shows no banners and marks nothing notified: that is the app's business.
     if (!deps.viewer) center.handleBatch(batch.events);
   }

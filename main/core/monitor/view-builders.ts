@@ -1,36 +1,66 @@
 /**
  * Plain, serializable views of the core's state: what the snapshot and the patches carry.
  * Derived fields (ETA, stall) are computed at the time of the call; everything they need is kept
- * up to date as jobs change (typical durations, the ledger in memory), so a view costs the same
- * whatever the number of jobs.
+ * up to date as jobs change (typical durations, the ledger in memory), and a finished job's view
+ * is built once, so a view costs the same whatever the number of jobs.
  */
 import type { ServerConfig } from '../config/server';
 import { operationInWords, repositoryOf } from '../jobs/operation-names';
 import { retryEligibility } from '../jobs/retry';
 import { stallVerdict } from '../jobs/stall';
 import type { JobsSummary } from '../jobs/summary';
+import type { SubmissionRecord } from '../jobs/submission-ledger';
 import type { TrackedJob } from '../jobs/tracked-job';
 import type { CoreContext } from './core-context';
 import type { JobView, ServerSnapshot, MonitorSnapshot } from './monitor-types';
+
+/** What a job's view depends on besides its record, time aside: a change of either rebuilds it. */
+interface CachedView {
+  view: JobView;
+  entry: SubmissionRecord | undefined;
+  role: string | null;
+}
+
+/**
+ * Views of records that did not change are reused: job records are replaced on every change,
+ * never mutated, so the record itself is the cache key (and a dropped record frees its view).
+ * Only what moves with the clock (ETA and stall, for running jobs) is computed per call.
+ */
+const viewCache = new WeakMap<TrackedJob, CachedView>();
 
 export function buildJobView(ctx: CoreContext, tracked: TrackedJob, now: number): JobView {
   const { serverId, job } = tracked;
   const ref = { serverId, jobId: job.id };
   const entry = ctx.ledger.get(ref);
-  const repository = repositoryOf(job, entry);
+  const role = ctx.identities.get(serverId)?.role ?? null;
+  let cached = viewCache.get(tracked);
+  if (!cached || cached.entry !== entry || cached.role !== role) {
+    const view: JobView = {
+      serverId,
+      job,
+      firstSeenAt: tracked.firstSeenAt,
+      lastActivityAt: tracked.lastActivityAt,
+      acknowledged: tracked.acknowledged,
+      repository: repositoryOf(job, entry),
+      operation: operationInWords(job.operationType),
+      eta: null,
+      stall: NOT_STALLED,
+      retry: retryEligibility(job, entry, { role }),
+    };
+    cached = { view, entry, role };
+    viewCache.set(tracked, cached);
+  }
+  if (job.status !== 'running') return cached.view;
   const { settings } = ctx.document;
-  const typical =
-    job.status === 'running' ? ctx.durations.typical(serverId, job.operationType, repository) : null;
+  const typical = ctx.durations.typical(serverId, job.operationType, cached.view.repository);
   return {
-    ...tracked,
-    job: { ...job },
-    repository,
-    operation: operationInWords(job.operationType),
+    ...cached.view,
     eta: ctx.history.eta(ref, job.operationType, now),
     stall: stallVerdict(tracked, now, { thresholdMs: settings.stallMinutes * 60_000 }, typical),
-    retry: retryEligibility(job, entry, { role: ctx.identities.get(serverId)?.role ?? null }),
   };
 }
+
+const NOT_STALLED: JobView['stall'] = { stalled: false };
 
 export function buildServerSnapshot(ctx: CoreContext, server: ServerConfig): ServerSnapshot {
   const identity = ctx.identities.get(server.id);

@@ -62,6 +62,10 @@ export class FakeWorld {
     writeFileSync(this.documentPath(name), text);
   }
 
+  readDocument(name: string): unknown {
+    return JSON.parse(readFileSync(this.documentPath(name), 'utf8'));
+  }
+
   hasDocument(name: string): boolean {
     return existsSync(this.documentPath(name));
   }

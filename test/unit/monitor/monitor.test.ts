@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Job } from '../../../main/core/cidx/job';
 import { JOB_CACHE_FILE_NAME } from '../../../main/core/monitor';
 import type { MonitorPatch } from '../../../main/core/monitor';
 import { useTempDir } from '../config/temp-dir';
@@ -175,6 +176,24 @@ describe('monitor: persistence', () => {
     expect(world.hasDocument(JOB_CACHE_FILE_NAME)).toBe(false);
     await world.clock.advance(5_000);
     expect(world.hasDocument(JOB_CACHE_FILE_NAME)).toBe(true);
+    core.stop();
+  });
+
+  it('writes a change of status within seconds, and progress alone only every minute', async () => {
+    const world = await worldWithWork();
+    const api = world.api('work');
+    const job = api.addJob({ status: 'running', progress: 10 });
+    const { core } = await world.core();
+    core.start();
+    await world.clock.advance(6_000);
+    const cached = () => (world.readDocument(JOB_CACHE_FILE_NAME) as { jobs: { job: Job }[] }).jobs[0]?.job;
+    expect(cached()).toMatchObject({ progress: 10 });
+    api.updateJob(job.id, { progress: 40 });
+    await world.clock.advance(10_000);
+    expect(cached()).toMatchObject({ progress: 10 }); // progress alone waits
+    api.updateJob(job.id, { status: 'completed', progress: 100 });
+    await world.clock.advance(6_000);
+    expect(cached()).toMatchObject({ status: 'completed' }); // an ending does not
     core.stop();
   });
 
