@@ -62,7 +62,7 @@ const PAGE_SCRIPT = `
       };
       jobs[index] = next;
       version += 1;
-      const patch = { version, change: { kind: 'job-upserted', job: next } };
+      const patch = { version, jobs: [next] };
       for (const listener of listeners) listener(patch);
       stats.emitted += 1;
     }
