@@ -1,5 +1,6 @@
 /** A command's failure in words, where the command was started. Server text stays text. */
 import { useUiStore } from '../stores/uiStore';
+import { ServerText } from './ServerText';
 
 export function CommandFailure({ commandKey, prefix }: { commandKey: string; prefix?: string }) {
   const failure = useUiStore((s) => s.failures[commandKey]);
@@ -7,7 +8,7 @@ export function CommandFailure({ commandKey, prefix }: { commandKey: string; pre
   return (
     <p role="alert" className="failure">
       {prefix ? `${prefix} ` : ''}
-      {failure.message}
+      <ServerText text={failure.message} />
     </p>
   );
 }

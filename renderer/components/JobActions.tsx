@@ -10,6 +10,7 @@ import { isActiveStatus } from '../model/status';
 import type { JobView } from '../stores/types';
 import { useUiStore } from '../stores/uiStore';
 import { CommandFailure } from './CommandFailure';
+import { ServerText } from './ServerText';
 
 export function JobActions({ view }: { view: JobView }) {
   const ref = { serverId: view.serverId, jobId: view.job.id };
@@ -53,7 +54,7 @@ export function JobActions({ view }: { view: JobView }) {
       </div>
       {!active && !view.retry.retryable && (
         <p id={reasonId} className="actions__reason">
-          Cannot retry: {view.retry.reason}
+          Cannot retry: <ServerText text={view.retry.reason} />
         </p>
       )}
       {copied && <p role="status">{copied}</p>}

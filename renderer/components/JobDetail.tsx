@@ -15,6 +15,7 @@ import { JobTimeline } from './JobTimeline';
 import { ProgressBar } from './ProgressBar';
 import { ProgressChart } from './ProgressChart';
 import { ResultSummary } from './ResultSummary';
+import { ServerText } from './ServerText';
 import { StatusBadge } from './StatusBadge';
 
 export function JobDetail({ jobKey, onClose }: { jobKey: string; onClose(): void }) {
@@ -31,7 +32,7 @@ export function JobDetail({ jobKey, onClose }: { jobKey: string; onClose(): void
   const header = (title: string) => (
     <header className="detail__header">
       <h2 id="job-detail-title" ref={headingRef} tabIndex={-1}>
-        {title}
+        <ServerText text={title} />
       </h2>
       <button type="button" onClick={onClose} aria-label="Close job details">
         ✕
@@ -63,22 +64,25 @@ export function JobDetail({ jobKey, onClose }: { jobKey: string; onClose(): void
         </dd>
         <dt>Server</dt>
         <dd>
-          {serverName} <DataAge at={polledAt} label="polled" />
+          <ServerText text={serverName} /> <DataAge at={polledAt} label="polled" />
         </dd>
         <dt>Job id</dt>
-        <dd className="mono">{job.id}</dd>
+        <dd className="mono">
+          <ServerText text={job.id} />
+        </dd>
         {job.username && (
           <>
             <dt>User</dt>
-            <dd>{job.username}</dd>
+            <dd>
+              <ServerText text={job.username} />
+            </dd>
           </>
         )}
         {job.phase && (
           <>
             <dt>Phase</dt>
             <dd>
-              {job.phase}
-              {job.phaseDetail ? ` — ${job.phaseDetail}` : ''}
+              <ServerText text={`${job.phase}${job.phaseDetail ? ` — ${job.phaseDetail}` : ''}`} />
             </dd>
           </>
         )}
@@ -105,7 +109,7 @@ export function JobDetail({ jobKey, onClose }: { jobKey: string; onClose(): void
         <>
           <h3>Error</h3>
           <pre className="detail__error" aria-label="Error text">
-            {job.error}
+            <ServerText text={job.error} />
           </pre>
         </>
       )}

@@ -5,6 +5,7 @@ import { isRunningStatus, statusLook } from '../model/status';
 import { useJobsStore } from '../stores/jobsStore';
 import { selectServerName, useServersStore } from '../stores/serversStore';
 import { ProgressBar } from './ProgressBar';
+import { ServerText } from './ServerText';
 import { StatusBadge } from './StatusBadge';
 
 export interface JobRowProps {
@@ -51,9 +52,15 @@ export const JobRow = memo(function JobRow({
       onFocus={() => onActivate(jobKey)}
     >
       <div role="gridcell" className="job-row__what">
-        <span className="job-row__operation">{view.operation}</span>
-        <span className="job-row__repository">{view.repository ?? 'Repository not reported'}</span>
-        <span className="job-row__server">{serverName}</span>
+        <span className="job-row__operation">
+          <ServerText text={view.operation} />
+        </span>
+        <span className="job-row__repository">
+          {view.repository ? <ServerText text={view.repository} /> : 'Repository not reported'}
+        </span>
+        <span className="job-row__server">
+          <ServerText text={serverName} />
+        </span>
       </div>
       <div role="gridcell" className="job-row__status">
         <StatusBadge look={look} />
@@ -66,11 +73,13 @@ export const JobRow = memo(function JobRow({
       <div role="gridcell" className="job-row__progress">
         <ProgressBar value={job.progress} label={`Progress of ${title}`} />
         <span className="job-row__phase">
-          {job.phase
-            ? `${job.phase}${job.phaseDetail ? ` — ${job.phaseDetail}` : ''}`
-            : running
-              ? `${job.progress} %`
-              : ''}
+          {job.phase ? (
+            <ServerText text={`${job.phase}${job.phaseDetail ? ` — ${job.phaseDetail}` : ''}`} />
+          ) : running ? (
+            `${job.progress} %`
+          ) : (
+            ''
+          )}
         </span>
       </div>
       <div role="gridcell" className="job-row__time">

@@ -5,6 +5,7 @@
 import { formatClock } from '../model/format';
 import { statusLook } from '../model/status';
 import type { JobEntry } from '../stores/jobsStore';
+import { ServerText } from './ServerText';
 
 interface Step {
   at: number;
@@ -33,7 +34,8 @@ export function JobTimeline({ entry }: { entry: JobEntry }) {
     <ol className="timeline" aria-label="Timeline">
       {stepsOf(entry).map((step, index) => (
         <li key={index}>
-          <time dateTime={new Date(step.at).toISOString()}>{formatClock(step.at)}</time> {step.text}
+          <time dateTime={new Date(step.at).toISOString()}>{formatClock(step.at)}</time>{' '}
+          <ServerText text={step.text} />
         </li>
       ))}
     </ol>

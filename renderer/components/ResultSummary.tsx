@@ -1,4 +1,5 @@
 /** A job's result object as a short list of fields; server text, so shown as text only. */
+import { ServerText } from './ServerText';
 
 const MAX_FIELDS = 20;
 
@@ -12,15 +13,23 @@ function asText(value: unknown): string {
 export function ResultSummary({ result }: { result: unknown }) {
   if (result === null || result === undefined) return <p>No result reported.</p>;
   if (typeof result !== 'object' || Array.isArray(result))
-    return <p className="result__text">{asText(result)}</p>;
+    return (
+      <p className="result__text">
+        <ServerText text={asText(result)} />
+      </p>
+    );
   const fields = Object.entries(result as Record<string, unknown>).slice(0, MAX_FIELDS);
   if (fields.length === 0) return <p>No result reported.</p>;
   return (
     <dl className="result">
       {fields.map(([name, value]) => (
         <div key={name} className="result__field">
-          <dt>{name}</dt>
-          <dd>{asText(value).slice(0, 500)}</dd>
+          <dt>
+            <ServerText text={name} />
+          </dt>
+          <dd>
+            <ServerText text={asText(value).slice(0, 500)} />
+          </dd>
         </div>
       ))}
     </dl>

@@ -11,6 +11,7 @@ import type { ServerSnapshot } from '../stores/types';
 import { CommandFailure } from './CommandFailure';
 import { DataAge } from './DataAge';
 import { StatusBadge } from './StatusBadge';
+import { ServerText } from './ServerText';
 
 export function ServerCard({ server, onEdit }: { server: ServerSnapshot; onEdit(): void }) {
   const { config, state } = server;
@@ -49,11 +50,21 @@ export function ServerCard({ server, onEdit }: { server: ServerSnapshot; onEdit(
         <dt>Version</dt>
         <dd>
           {flavor}
-          {state?.version ? `, version ${state.version}` : ''}
+          {state?.version ? (
+            <>
+              , version <ServerText text={state.version} />
+            </>
+          ) : (
+            ''
+          )}
         </dd>
       </dl>
       {!config.enabled && <p>Not watched: this server is switched off.</p>}
-      {state?.lastError && <p className="failure">Last problem: {state.lastError.message}</p>}
+      {state?.lastError && (
+        <p className="failure">
+          Last problem: <ServerText text={state.lastError.message} />
+        </p>
+      )}
       {config.tls.insecureSkipVerify && (
         <p className="warning">
           <span aria-hidden="true">⚠ </span>Certificate verification is off for this server.

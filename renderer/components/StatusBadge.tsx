@@ -1,5 +1,6 @@
 /** A status as glyph + word (never colour alone); the colour only reinforces it. */
 import type { StatusLook } from '../model/status';
+import { ServerText } from './ServerText';
 
 export function StatusBadge({ look }: { look: StatusLook }) {
   return (
@@ -7,7 +8,8 @@ export function StatusBadge({ look }: { look: StatusLook }) {
       <span className="status__glyph" aria-hidden="true">
         {look.glyph}
       </span>{' '}
-      {look.word}
+      {/* Unknown statuses are the server's own words. */}
+      <ServerText text={look.word} />
     </span>
   );
 }

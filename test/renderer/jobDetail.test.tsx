@@ -125,7 +125,7 @@ describe('job detail', () => {
     expect(steps.some((s) => s?.includes('Ended: Completed'))).toBe(true);
     expect(within(detail).getByRole('img', { name: 'Progress over time' })).toBeInTheDocument();
     expect(within(detail).getByText(/Progress went from 10 to 100 percent/)).toBeInTheDocument();
-    expect(within(detail).getByText('files_indexed').nextSibling).toHaveTextContent('12');
+    expect(within(detail).getByText('files_indexed').closest('dt')?.nextSibling).toHaveTextContent('12');
   });
 
   it('tells main a failure was seen when it is opened, and only then', async () => {
