@@ -3,20 +3,35 @@
  * after a restart (a job known running before the app went away ends up in the digest).
  */
 import { z } from 'zod';
+import { cleanJsonValue, cleanName, cleanOptional, MAX_NAME_LENGTH } from '../text/clean-text';
+
+/**
+ * The job cache is a second way server text enters the app (a file an older version wrote, or
+ * one edited by hand): its strings go through the same cleaner as the client's answers.
+ */
+const name = z.string().transform(cleanName);
+const optionalName = z
+  .string()
+  .nullable()
+  .transform((text) => cleanOptional(text, MAX_NAME_LENGTH));
+const optionalText = z
+  .string()
+  .nullable()
+  .transform((text) => cleanOptional(text));
 
 export const snapshotJobSchema = z.object({
-  id: z.string().min(1),
-  operationType: z.string(),
-  status: z.string(),
+  id: z.string().min(1).transform(cleanName),
+  operationType: name,
+  status: name,
   createdAt: z.number(),
   startedAt: z.number().nullable(),
   completedAt: z.number().nullable(),
   progress: z.number().min(0).max(100),
-  result: z.unknown(),
-  error: z.string().nullable(),
-  username: z.string().nullable(),
-  phase: z.string().nullable(),
-  phaseDetail: z.string().nullable(),
+  result: z.unknown().transform((value) => (value === undefined ? null : cleanJsonValue(value))),
+  error: optionalText,
+  username: optionalName,
+  phase: optionalName,
+  phaseDetail: optionalText,
 });
 
 export const trackedJobSnapshotSchema = z.object({
