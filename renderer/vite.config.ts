@@ -1,6 +1,6 @@
 /**
- * Builds the renderer into out/renderer. `base: './'` because Electron loads it from file://
- * and browser mode serves it from /; no inline scripts (CSP `script-src 'self'`) and nothing
+ * Builds the renderer into out/renderer. `base: './'`: Electron serves it on app://cidx-tray
+ * and browser mode from /; no inline scripts (CSP `script-src 'self'`) and nothing
  * fetched at run time (no CDN, no external fonts).
  */
 import { fileURLToPath } from 'node:url';

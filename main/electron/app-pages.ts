@@ -1,17 +1,20 @@
 /**
  * Where the app's own files are, and which URLs are the app's own page: the built renderer
- * (`out/renderer/index.html`, a file URL) or, in development only, the dev server's origin.
- * IPC sender checks, navigation blocking and the CSP all ask `isAppPage`.
+ * served on the app's own scheme (`app://cidx-tray/index.html`, from `out/renderer`; see
+ * app-protocol.ts) or, in development only, the dev server's origin. IPC sender checks,
+ * navigation blocking and the CSP all ask `isAppPage`.
  */
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { APP_ENTRY_URL, APP_HOST, APP_SCHEME } from './app-protocol';
 
 /** The vite dev server, honoured only when the app is not packaged. */
 export const DEV_URL_ENV = 'ELECTRON_RENDERER_URL';
 
 export interface AppPages {
-  /** What the window loads. */
-  entry: { kind: 'file'; path: string } | { kind: 'url'; url: string };
+  /** What the window loads: the app's scheme, or the dev server. */
+  entry: { kind: 'app' | 'dev'; url: string };
+  /** The built renderer the app scheme serves (index.html and assets). */
+  rendererDir: string;
   preloadPath: string;
   /** A file a process outside Electron can read (notify-send cannot open paths inside app.asar). */
   assetPath(...parts: string[]): string;
@@ -34,12 +37,12 @@ function devUrl(env: NodeJS.ProcessEnv, packaged: boolean): URL | null {
 }
 
 export function appPages(options: { appPath: string; packaged: boolean; env: NodeJS.ProcessEnv }): AppPages {
-  const rendererPath = join(options.appPath, 'out', 'renderer', 'index.html');
-  const rendererUrl = pathToFileURL(rendererPath);
+  const rendererDir = join(options.appPath, 'out', 'renderer');
   const dev = devUrl(options.env, options.packaged);
   const unpacked = options.appPath.replace(/app\.asar$/, 'app.asar.unpacked');
   return {
-    entry: dev ? { kind: 'url', url: dev.href } : { kind: 'file', path: rendererPath },
+    entry: dev ? { kind: 'dev', url: dev.href } : { kind: 'app', url: APP_ENTRY_URL },
+    rendererDir,
     preloadPath: join(options.appPath, 'out', 'preload', 'index.cjs'),
     assetPath: (...parts) => join(unpacked, 'assets', ...parts),
     dev: dev !== null,
@@ -51,8 +54,13 @@ export function appPages(options: { appPath: string; packaged: boolean; env: Nod
         return false;
       }
       if (dev) return parsed.origin === dev.origin;
-      // Same file, whatever the hash or query (the renderer may route with a hash).
-      return parsed.protocol === 'file:' && parsed.pathname === rendererUrl.pathname && parsed.host === '';
+      // The page, whatever the hash or query (the renderer may route with a hash); never a
+      // file:// URL, so no file on the disk is ever the app's page.
+      return (
+        parsed.protocol === `${APP_SCHEME}:` &&
+        parsed.host === APP_HOST &&
+        (parsed.pathname === '/index.html' || parsed.pathname === '/')
+      );
     },
   };
 }

@@ -1,6 +1,7 @@
 /**
  * Security that applies to every web contents the app ever creates (style.md §11): no new
- * windows, no navigation away from the app's page, and a strict Content-Security-Policy.
+ * windows, no navigation away from the app's page, no permissions, and a strict
+ * Content-Security-Policy.
  */
 import type { App, Session, WebContents } from 'electron';
 
@@ -43,8 +44,9 @@ export function hardenWebContents(app: Pick<App, 'on'>, isAppPage: (url: string)
 }
 
 /**
- * Adds the CSP header to the app's own pages. A file:// page may not pass through webRequest on
- * every Electron version, so the renderer's index.html carries the same policy in a <meta> tag.
+ * Adds the CSP header to the app's own pages. The app scheme's handler sets it on its answers
+ * too (a custom protocol may not pass through webRequest), and the renderer's index.html
+ * carries the same policy in a <meta> tag.
  */
 export function installCsp(
   session: Pick<Session, 'webRequest'>,
@@ -58,4 +60,25 @@ export function installCsp(
       if (name.toLowerCase() === 'content-security-policy') delete headers[name];
     callback({ responseHeaders: { ...headers, 'Content-Security-Policy': [policy] } });
   });
+}
+
+/**
+ * No page gets any permission (camera, microphone, geolocation, notifications, clipboard read,
+ * MIDI, HID, serial, USB, …): the app's page needs none (notifications are main's, copying
+ * falls back to execCommand), and any other page must not have them. Requests are answered
+ * "no", checks "no", device choosers "no".
+ */
+export function denyAllPermissions(
+  session: Pick<
+    Session,
+    'setPermissionRequestHandler' | 'setPermissionCheckHandler' | 'setDevicePermissionHandler'
+  >,
+  onDenied?: (permission: string, url: string) => void,
+): void {
+  session.setPermissionRequestHandler((contents, permission, callback, details) => {
+    onDenied?.(permission, details?.requestingUrl ?? contents?.getURL?.() ?? 'unknown');
+    callback(false);
+  });
+  session.setPermissionCheckHandler(() => false);
+  session.setDevicePermissionHandler(() => false);
 }

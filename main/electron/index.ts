@@ -2,7 +2,7 @@
  * The desktop app's composition root (style.md §3): wires the core to Electron's adapters.
  * The engine keeps polling with every window closed; quitting stops it cleanly.
  */
-import { app, dialog, net, powerMonitor, safeStorage, session, shell } from 'electron';
+import { app, dialog, net, powerMonitor, protocol, safeStorage, session, shell } from 'electron';
 import { composeApp } from '../app/compose-app';
 import { SecretRegistry } from '../core/cidx/redact';
 import { systemClock } from '../core/clock';
@@ -11,11 +11,12 @@ import type { Monitor } from '../core/monitor/monitor-types';
 import { createDesktopNotifier } from '../desktop-notifications/desktop-notifier';
 import { electronHostHooks } from './app-hooks';
 import { appPages } from './app-pages';
+import { registerAppScheme, serveAppScheme } from './app-protocol';
 import { chooseAppSecretStore } from './app-secret-store';
 import { startTray, type AppTray } from './app-tray';
 import { createElectronStoreConfig } from './electron-store-config';
 import { createFetchFor } from './fetch-for';
-import { APP_CSP, DEV_CSP, hardenWebContents, installCsp } from './hardening';
+import { APP_CSP, denyAllPermissions, DEV_CSP, hardenWebContents, installCsp } from './hardening';
 import { registerIpcHandlers, sendPatch, sendShowJob } from './ipc';
 import { createLogFile, logUncaughtErrors, rememberingSecrets } from './log-file';
 import { followLaunchAtLogin } from './login-item';
@@ -49,7 +50,16 @@ const windows = createWindowController({
 
 async function start(): Promise<void> {
   hardenWebContents(app, pages.isAppPage);
+  denyAllPermissions(session.defaultSession, (permission, url) =>
+    log.warn(`denied the permission "${permission}" to ${url}`),
+  );
   installCsp(session.defaultSession, pages.isAppPage, pages.dev ? DEV_CSP : APP_CSP);
+  // The built renderer is served on app://cidx-tray (app-protocol.ts), never from file://.
+  serveAppScheme(protocol, {
+    rendererDir: pages.rendererDir,
+    csp: APP_CSP,
+    onRefused: (path) => log.warn(`refused an app:// path outside the renderer: ${path}`),
+  });
   const secrets = await chooseAppSecretStore({ safeStorage, configDir, env, platform });
   log.info(`secrets: ${secrets.reason}`);
   const store = rememberingSecrets(secrets.store, registry);
@@ -96,6 +106,9 @@ async function start(): Promise<void> {
   // Without a visible tray icon the window is the only way in.
   if (!tray?.visible) windows.show();
 }
+
+// Electron's rule: custom schemes are made privileged before the app is ready.
+registerAppScheme(protocol);
 
 if (!app.requestSingleInstanceLock()) app.quit();
 else {

@@ -44,8 +44,8 @@ export function createMainWindow(
 ): BrowserWindow {
   const window = new BrowserWindow(mainWindowOptions(pages.preloadPath, bounds, iconPath));
   window.removeMenu();
-  const loaded =
-    pages.entry.kind === 'file' ? window.loadFile(pages.entry.path) : window.loadURL(pages.entry.url);
+  // app://cidx-tray/index.html (app-protocol.ts) or the dev server; never a file:// URL.
+  const loaded = window.loadURL(pages.entry.url);
   // A failed load shows an empty window; the log has why.
   void loaded.catch(() => undefined);
   return window;

@@ -18,7 +18,7 @@ export interface StaticFilesOptions {
   logger: Logger;
 }
 
-type Resolved = { ok: true; file: string } | { ok: false; status: 400 | 403 | 404 };
+export type Resolved = { ok: true; file: string } | { ok: false; status: 400 | 403 | 404 };
 
 function inside(root: string, candidate: string): boolean {
   const rel = relative(root, candidate);
@@ -26,7 +26,7 @@ function inside(root: string, candidate: string): boolean {
 }
 
 /** Maps a URL path to a file under the root, or says why not. */
-async function resolveStaticPath(root: string, urlPath: string): Promise<Resolved> {
+export async function resolveStaticPath(root: string, urlPath: string): Promise<Resolved> {
   let decoded: string;
   try {
     decoded = decodeURIComponent(urlPath);

@@ -11,7 +11,7 @@ import { join, relative } from 'node:path';
 import { promisify } from 'node:util';
 import { extractFile, listPackage } from '@electron/asar';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeElectronStandin } from '../support/electron-standin/make-electron-standin';
+import { makeElectronStandin, readFuses } from '../support/electron-standin/make-electron-standin';
 
 const root = join(import.meta.dirname, '..', '..');
 const fromRoot = (...parts: string[]) => join(root, ...parts);
@@ -24,6 +24,8 @@ const RUNTIME_DEPENDENCIES = ['zod', 'electron-store', 'node-notifier', 'ws'];
 const RUNTIME_IMAGE = /\.(png|ico|icns)$/;
 
 let workDir: string;
+let standinDir: string;
+let unpackedDir: string;
 let asarPath: string;
 let entries: string[];
 
@@ -52,7 +54,7 @@ beforeAll(async () => {
   requireBuilt('out/preload/index.cjs');
   if (existsSync(fromRoot('renderer/index.html'))) requireBuilt('out/renderer/index.html');
   workDir = mkdtempSync(join(tmpdir(), 'cidx-package-'));
-  const electronDist = makeElectronStandin(workDir);
+  const electronDist = (standinDir = makeElectronStandin(workDir));
   const output = join(workDir, 'release');
   const cli = fromRoot('node_modules', 'electron-builder', 'cli.js');
   const args = ['--config', 'electron-builder.yml', '--linux', 'dir', `-c.electronDist=${electronDist}`];
@@ -64,7 +66,8 @@ beforeAll(async () => {
     const failed = error as { stdout?: string; stderr?: string };
     throw new Error(`electron-builder failed:\n${failed.stdout ?? ''}\n${failed.stderr ?? ''}`);
   }
-  asarPath = join(output, 'linux-unpacked', 'resources', 'app.asar');
+  unpackedDir = join(output, 'linux-unpacked');
+  asarPath = join(unpackedDir, 'resources', 'app.asar');
   entries = listPackage(asarPath, { isPack: false }).map((entry) => entry.split('\\').join('/'));
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const megabytes = (statSync(asarPath).size / 1024 / 1024).toFixed(1);
@@ -135,5 +138,50 @@ describe('the packed app (app.asar)', () => {
         /\.(test|spec)\.[cm]?js$/.test(entry),
     );
     expect(unwanted).toEqual([]);
+  });
+});
+
+/** The `electronFuses:` block of electron-builder.yml, as written (flat `key: true|false` lines). */
+function configuredFuses(): Record<string, boolean> {
+  const yml = readFileSync(fromRoot('electron-builder.yml'), 'utf8');
+  const block = /^electronFuses:\n((?: {2}\w+: \w+\n)+)/m.exec(yml);
+  if (!block) throw new Error('electron-builder.yml has no electronFuses block');
+  return Object.fromEntries(
+    block[1]!
+      .trim()
+      .split('\n')
+      .map((line) => {
+        const [key, value] = line.trim().split(/:\s*/);
+        if (value !== 'true' && value !== 'false') throw new Error(`electronFuses.${key}: not a boolean`);
+        return [key!, value === 'true'];
+      }),
+  );
+}
+
+describe('Electron fuses of the packed binary', () => {
+  const hardened = {
+    runAsNode: false,
+    enableCookieEncryption: true,
+    enableNodeOptionsEnvironmentVariable: false,
+    enableNodeCliInspectArguments: false,
+    enableEmbeddedAsarIntegrityValidation: true,
+    onlyLoadAppFromAsar: true,
+    grantFileProtocolExtraPrivileges: false,
+  };
+
+  it('are configured in electron-builder.yml', () => {
+    expect(configuredFuses()).toEqual(hardened);
+  });
+
+  it('are flipped by electron-builder in the packed executable (the stand-in carries a real fuse wire)', () => {
+    // Before packing: Electron's defaults (run as Node, NODE_OPTIONS, --inspect all allowed).
+    expect(readFuses(readFileSync(join(standinDir, 'electron')))).toMatchObject({
+      runAsNode: true,
+      enableNodeOptionsEnvironmentVariable: true,
+      enableNodeCliInspectArguments: true,
+      onlyLoadAppFromAsar: false,
+    });
+    const packed = readFuses(readFileSync(join(unpackedDir, 'cidx-tray')));
+    expect(packed).toEqual({ ...hardened, loadBrowserProcessSpecificV8Snapshot: false });
   });
 });

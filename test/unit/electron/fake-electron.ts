@@ -249,14 +249,84 @@ export const screen = {
   }),
 };
 
+type ProtocolHandler = (request: Request) => Response | Promise<Response>;
+
+/** Records privileged schemes (and whether they came before `ready`) and scheme handlers. */
+export const protocol = {
+  privileged: [] as Electron.CustomScheme[],
+  handlers: new Map<string, ProtocolHandler>(),
+  /** Set by a test once the fake app is "ready": Electron refuses privileged schemes after it. */
+  ready: false,
+  registerSchemesAsPrivileged(customSchemes: Electron.CustomScheme[]): void {
+    if (protocol.ready) throw new Error('registerSchemesAsPrivileged must be called before app is ready');
+    protocol.privileged.push(...customSchemes);
+  },
+  handle(scheme: string, handler: ProtocolHandler): void {
+    if (!protocol.ready) throw new Error('protocol.handle must be called after app is ready');
+    if (protocol.handlers.has(scheme)) throw new Error(`the scheme "${scheme}" is already handled`);
+    protocol.handlers.set(scheme, handler);
+  },
+  unhandle(scheme: string): void {
+    protocol.handlers.delete(scheme);
+  },
+  isProtocolHandled(scheme: string): boolean {
+    return protocol.handlers.has(scheme);
+  },
+} satisfies Pick<
+  Electron.Protocol,
+  'registerSchemesAsPrivileged' | 'handle' | 'unhandle' | 'isProtocolHandled'
+> &
+  Record<string, unknown>;
+
+type PermissionRequestHandler = Parameters<Electron.Session['setPermissionRequestHandler']>[0];
+type PermissionCheckHandler = Parameters<Electron.Session['setPermissionCheckHandler']>[0];
+type DevicePermissionHandler = Parameters<Electron.Session['setDevicePermissionHandler']>[0];
+
+/** The default session's permission handlers, as the app installed them. */
+export class FakeSession {
+  permissionRequestHandler: PermissionRequestHandler = null;
+  permissionCheckHandler: PermissionCheckHandler = null;
+  devicePermissionHandler: DevicePermissionHandler = null;
+  readonly webRequest = { onHeadersReceived: (_listener: unknown) => undefined };
+  setPermissionRequestHandler(handler: PermissionRequestHandler): void {
+    this.permissionRequestHandler = handler;
+  }
+  setPermissionCheckHandler(handler: PermissionCheckHandler): void {
+    this.permissionCheckHandler = handler;
+  }
+  setDevicePermissionHandler(handler: DevicePermissionHandler): void {
+    this.devicePermissionHandler = handler;
+  }
+}
+export const sessionShape = FakeSession.prototype satisfies Pick<
+  Electron.Session,
+  'setPermissionRequestHandler' | 'setPermissionCheckHandler' | 'setDevicePermissionHandler'
+>;
+export const session = { defaultSession: new FakeSession() };
+
 /** Resets every recorder between tests. */
 export function resetFakes(): void {
   FakeTray.created = [];
   FakeTray.failNext = false;
   FakeBrowserWindow.created = [];
   ipcMainHandlers.clear();
+  protocol.privileged = [];
+  protocol.handlers.clear();
+  protocol.ready = false;
+  session.defaultSession = new FakeSession();
 }
 
-const electronModule = { nativeImage, Menu, Tray: FakeTray, BrowserWindow, ipcMain, app, shell, screen };
+const electronModule = {
+  nativeImage,
+  Menu,
+  Tray: FakeTray,
+  BrowserWindow,
+  ipcMain,
+  app,
+  shell,
+  screen,
+  protocol,
+  session,
+};
 export default electronModule;
 export { FakeTray as Tray };

@@ -9,7 +9,7 @@ import { FakeWebContents, resetFakes } from './fake-electron';
 vi.mock('electron', () => import('./fake-electron'));
 
 const pages = appPages({ appPath: '/opt/cidx-tray/resources/app.asar', packaged: true, env: {} });
-const appPage = 'file:///opt/cidx-tray/resources/app.asar/out/renderer/index.html';
+const appPage = 'app://cidx-tray/index.html';
 
 beforeEach(() => resetFakes());
 
@@ -29,32 +29,40 @@ describe('the window factory', () => {
     });
   });
 
-  it('loads the built renderer file, at the remembered size and place', () => {
+  it('loads the built renderer from the app scheme (never file://), at the remembered size and place', () => {
     const window = createMainWindow(pages, {
       width: 500,
       height: 700,
       x: 10,
       y: 20,
     }) as unknown as FakeBrowserWindow;
-    expect(window.loaded).toEqual({ file: '/opt/cidx-tray/resources/app.asar/out/renderer/index.html' });
+    expect(window.loaded).toEqual({ url: 'app://cidx-tray/index.html' });
+    expect(pages.rendererDir).toBe('/opt/cidx-tray/resources/app.asar/out/renderer');
     expect(window.options).toMatchObject({ width: 500, height: 700, x: 10, y: 20, show: false });
   });
 
   it('honours the dev server URL only in an unpackaged app and only on this machine', () => {
     const env = { ELECTRON_RENDERER_URL: 'http://localhost:5173/' };
     expect(appPages({ appPath: '/src', packaged: false, env }).entry).toEqual({
-      kind: 'url',
+      kind: 'dev',
       url: 'http://localhost:5173/',
     });
-    expect(appPages({ appPath: '/src', packaged: true, env }).entry.kind).toBe('file');
+    expect(appPages({ appPath: '/src', packaged: true, env }).entry).toEqual({
+      kind: 'app',
+      url: 'app://cidx-tray/index.html',
+    });
     const remote = { ELECTRON_RENDERER_URL: 'http://evil.example:5173/' };
-    expect(appPages({ appPath: '/src', packaged: false, env: remote }).entry.kind).toBe('file');
+    expect(appPages({ appPath: '/src', packaged: false, env: remote }).entry.kind).toBe('app');
   });
 
   it('knows its own page and nothing else', () => {
     expect(pages.isAppPage(appPage)).toBe(true);
     expect(pages.isAppPage(`${appPage}#/jobs`)).toBe(true);
     expect(pages.isAppPage('file:///etc/passwd')).toBe(false);
+    // The built file itself is not the app's page any more: only its app:// address is.
+    expect(pages.isAppPage('file:///opt/cidx-tray/resources/app.asar/out/renderer/index.html')).toBe(false);
+    expect(pages.isAppPage('app://other-host/index.html')).toBe(false);
+    expect(pages.isAppPage('app://cidx-tray/assets/other.html')).toBe(false);
     expect(pages.isAppPage('https://cidx.work.example/')).toBe(false);
     expect(pages.isAppPage('not a url')).toBe(false);
   });
