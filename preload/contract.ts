@@ -14,7 +14,8 @@ import type { AppSettings, MonitorPatch, MonitorSnapshot, Repository, ServerInfo
 
 export { EVENT_CHANNELS, REQUEST_CHANNELS, type EventChannel, type RequestChannel } from './channels';
 
-const id = z.string().min(1).max(200);
+/** Job ids come from servers, cleaned and bounded to 256 characters (main/core/text/clean-text). */
+const id = z.string().min(1).max(256);
 const jobRefSchema = z.object({ serverId: id, jobId: id }).strict();
 export type JobRef = z.infer<typeof jobRefSchema>;
 

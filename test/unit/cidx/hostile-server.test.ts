@@ -8,6 +8,7 @@ import { CidxClient } from '../../../main/core/cidx/client';
 import type { Job } from '../../../main/core/cidx/job';
 import type { LogFields, Logger } from '../../../main/core/cidx/logger';
 import { cleanJsonValue, cleanText, truncateText } from '../../../main/core/text/clean-text';
+import { parseRequest } from '../../../preload/contract';
 import { expectClean, hostileJobBody, hostileText } from '../../support/hostile-text';
 import { API_KEY, FakeClock, ScriptedFetch, jobBody, json } from './support';
 
@@ -74,6 +75,17 @@ describe('a hostile server, at the client boundary', () => {
     const result = await setup(fake).getJob('h');
     if (!result.ok) throw new Error(result.error.message);
     expectCleanJob(result.value, { id: 'hostile-2' });
+  });
+
+  it('bounds a job id so the window can still act on it (the contract takes up to 256)', async () => {
+    const fake = new ScriptedFetch().on(
+      'GET /api/jobs/long',
+      json(200, jobBody({ job_id: 'j'.repeat(100_000) })),
+    );
+    const result = await setup(fake).getJob('long');
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.value.id.length).toBe(256);
+    expect(parseRequest('jobs:cancel', { serverId: 'work', jobId: result.value.id }).ok).toBe(true);
   });
 
   it('cleans repository names and submitted job ids', async () => {
