@@ -36,6 +36,11 @@ export interface DiffInput {
   catchUpBefore: number | null;
   /** Jobs this app submitted itself: new by definition, whatever the clocks say. */
   submittedHere: ReadonlySet<string>;
+  /**
+   * The poller's own map, updated in place and returned as `known`: it holds thousands of
+   * finished jobs, and copying them every tick would cost more than the tick. Pure without it.
+   */
+  update?: Map<string, KnownJob>;
 }
 
 export interface DiffOutput {
@@ -57,7 +62,7 @@ function merge(base: Job | undefined, observation: Extract<Observation, { job: J
 }
 
 export function diffJobs(input: DiffInput): DiffOutput {
-  const known = new Map(input.known);
+  const known = input.update ?? new Map(input.known);
   const folded = new Map<string, { job: Job; fetched: boolean }>();
   const gone = new Map<string, JobGoneReason>();
 

@@ -127,8 +127,10 @@ export async function pollOnce(api: CidxApi, memory: PollMemory, deps: PollDeps)
     }
   }
 
-  // Stage 1: the status lists, or (few jobs, nothing moving) none at all.
-  const unfinished = unfinishedJobs(memory.known).map((entry) => entry.job);
+  // Stage 1: the status lists, or (few jobs, nothing moving) none at all. Everything below asks
+  // about unfinished jobs only: one pass over what is known, not one per question.
+  const open: KnownJobs = new Map(unfinishedJobs(memory.known).map((entry) => [entry.job.id, entry]));
+  const unfinished = [...open.values()].map((entry) => entry.job);
   const few =
     memory.active && followsFewJobs({ flavor, unfinished, options: deps.options })
       ? {
@@ -158,14 +160,14 @@ export async function pollOnce(api: CidxApi, memory: PollMemory, deps: PollDeps)
   const seen = seenIn(outcomes);
   const checks = new Map<string, EndCheck>();
   for (const check of memory.endChecks) if (!seen.has(check.jobId)) checks.set(check.jobId, check);
-  for (const jobId of findVanished(memory.known, outcomes)) {
+  for (const jobId of findVanished(open, outcomes)) {
     if (!checks.has(jobId)) checks.set(jobId, { jobId, since: deps.now(), listed: [] });
   }
 
   // Stage 2: many jobs to account for -> one list per terminal status tells their endings.
   const statuses = endingStatuses(flavor);
   const listable = [...checks.values()].filter((check) => unlistedStatuses(check, statuses).length > 0);
-  const uncovered = report.fullListed ? findUncovered(memory.known, outcomes) : [];
+  const uncovered = report.fullListed ? findUncovered(open, outcomes) : [];
   const sweep =
     report.fullListed &&
     outcomes.some((outcome) => outcome.query.status !== undefined && isFullPage(outcome));
@@ -204,7 +206,7 @@ export async function pollOnce(api: CidxApi, memory: PollMemory, deps: PollDeps)
 
   // Stage 3: GETs planned on what the lists just showed: a job first listed (or just started)
   // this tick gets its phases read now, not one tick later.
-  const current = new Map(memory.known);
+  const current = new Map(open);
   for (const observation of report.observations) {
     if (observation.source !== 'list') continue;
     const { job } = observation;

@@ -18,6 +18,9 @@ import type { PollReport } from './poll-once';
 import { pollOnce } from './poll-once';
 import { initialServerState, isNoteworthyChange } from './server-state';
 
+/** Finished jobs past their time are forgotten every this many ticks (and whenever over the cap). */
+const FORGET_EVERY_TICKS = 30;
+
 export interface PolledServer {
   id: string;
   api: CidxApi;
@@ -62,6 +65,8 @@ export class ServerPoller {
   private awaited = new Set<string>();
   private submittedHere = new Set<string>();
   private focus = new Set<string>();
+  /** Whether any known job is unfinished, until `known` changes (one pass, not one per question). */
+  private unfinishedKnown: boolean | null = null;
   /** What the tick in flight learned, emitted with its closing state. */
   private tickEvents: EngineEvent[] = [];
 
@@ -153,13 +158,23 @@ export class ServerPoller {
     this.updateState({ mode, nextPollAt });
   }
 
+  private hasUnfinished(): boolean {
+    if (this.unfinishedKnown === null) {
+      this.unfinishedKnown = false;
+      for (const entry of this.known.values()) {
+        if (isUnfinished(entry.job)) {
+          this.unfinishedKnown = true;
+          break;
+        }
+      }
+    }
+    return this.unfinishedKnown;
+  }
+
   private cadenceState(now: number): CadenceState {
     return {
       now,
-      hasUnfinishedJobs:
-        [...this.known.values()].some((entry) => isUnfinished(entry.job)) ||
-        this.awaited.size > 0 ||
-        this.lookAround,
+      hasUnfinishedJobs: this.hasUnfinished() || this.awaited.size > 0 || this.lookAround,
       lastCommandAt: this.lastCommandAt,
       consecutiveFailures: this.state.consecutiveFailures,
       authFailed: this.authFailed,
@@ -261,6 +276,7 @@ export class ServerPoller {
     const { events, known } = diffJobs({
       serverId: this.server.id,
       known: this.known,
+      update: this.known,
       observations: report.observations,
       now,
       previousSuccessAt: this.lastFullListAt,
@@ -268,10 +284,14 @@ export class ServerPoller {
       submittedHere: this.submittedHere,
     });
     this.known = known;
-    const stale = staleFinishedIds(this.known, now, this.bornAt, this.options.forgetFinishedAfterMs);
-    for (const id of [...stale, ...excessFinishedIds(this.known, this.options.maxFinishedJobs)]) {
-      this.known.delete(id);
-      this.submittedHere.delete(id);
+    this.unfinishedKnown = null;
+    // Forgetting is housekeeping: a pass over every known job, so not on every tick.
+    if (this.tick % FORGET_EVERY_TICKS === 0 || this.known.size > this.options.maxFinishedJobs) {
+      const stale = staleFinishedIds(this.known, now, this.bornAt, this.options.forgetFinishedAfterMs);
+      for (const id of [...stale, ...excessFinishedIds(this.known, this.options.maxFinishedJobs)]) {
+        this.known.delete(id);
+        this.submittedHere.delete(id);
+      }
     }
     this.away = false;
     if (report.fullListed) this.lastFullListAt = startedAt;
@@ -294,7 +314,7 @@ export class ServerPoller {
     this.lookAround =
       events.some((event) => event.type === 'job-finished' || event.type === 'job-gone') &&
       this.awaited.size === 0 &&
-      ![...this.known.values()].some((entry) => isUnfinished(entry.job));
+      !this.hasUnfinished();
 
     this.updateState({
       health: verdict.health,
