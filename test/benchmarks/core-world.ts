@@ -11,8 +11,6 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import type { CidxApi } from '../../main/core/cidx/api';
 import type { FetchLike } from '../../main/core/cidx/http';
 import { createNodeFetch } from '../../main/core/cidx/node-transport';
@@ -32,18 +30,7 @@ import { ok } from '../../main/core/result';
 
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-/** A full collection before each heap reading, without starting node with --expose-gc. */
-export function findGc(): (() => void) | null {
-  const exposed = (globalThis as { gc?: () => void }).gc;
-  if (typeof exposed === 'function') return exposed;
-  try {
-    setFlagsFromString('--expose-gc');
-    const gc = runInNewContext('gc') as unknown;
-    return typeof gc === 'function' ? (gc as () => void) : null;
-  } catch {
-    return null;
-  }
-}
+export { findGc } from './gc';
 
 /** heapUsed after a full collection (two passes: the second catches what finalizers freed). */
 export function heapAfterGc(gc: (() => void) | null): number | null {

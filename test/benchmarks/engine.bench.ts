@@ -6,12 +6,11 @@
  * Prints a side-by-side table and the targets (or, with --json, one JSON object on stdout).
  * A figure printer, never a timed assertion (testing.md).
  */
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { DEFAULT_ENGINE_OPTIONS } from '../../main/core/engine/options';
 import type { CaseResult } from './bench-report';
 import { judgeTargets, renderTable } from './bench-report';
 import type { BenchCase, PollerKind } from './measure-run';
+import { findGc } from './gc';
 import { measureRun } from './measure-run';
 
 /**
@@ -71,19 +70,6 @@ function parseArgs(argv: readonly string[]): Args {
   }
   if (!(args.scale > 0)) throw new Error('--scale needs a positive number');
   return args;
-}
-
-/** A full collection before each heap reading; `--expose-gc` is not needed. */
-function findGc(): (() => void) | null {
-  const exposed = (globalThis as { gc?: () => void }).gc;
-  if (typeof exposed === 'function') return exposed;
-  try {
-    setFlagsFromString('--expose-gc');
-    const gc = runInNewContext('gc') as unknown;
-    return typeof gc === 'function' ? (gc as () => void) : null;
-  } catch {
-    return null;
-  }
 }
 
 async function main(): Promise<void> {
