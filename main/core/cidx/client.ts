@@ -4,8 +4,11 @@
  */
 import type { z } from 'zod';
 import type { Clock } from '../clock';
+import { describeZodError } from '../config/config-issues';
+import { isRecord } from '../is-record';
 import type { Result } from '../result';
 import { err, ok } from '../result';
+import { cleanName, cleanOptional, MAX_NAME_LENGTH } from '../text/clean-text';
 import type {
   ApiResult,
   CidxApi,
@@ -26,9 +29,6 @@ import type { Logger } from './logger';
 import { redactingLogger } from './logger';
 import { probeServer } from './probe';
 import { SecretRegistry } from './redact';
-import { describeZodError } from '../config/config-issues';
-import { isRecord } from '../is-record';
-import { cleanName, cleanOptional, MAX_NAME_LENGTH } from '../text/clean-text';
 import { sanitizeText } from './sanitize';
 import {
   cancelSchema,
