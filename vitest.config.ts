@@ -3,8 +3,9 @@ import { defineConfig } from 'vitest/config';
 
 /**
  * Projects: fast pure units, integration tests that talk to a real HTTP server, the
- * renderer's component tests (happy-dom, Testing Library, a fake bridge), and end-to-end tests
- * in real Chromium against browser mode and the CIDX double.
+ * renderer's component tests (happy-dom, Testing Library, a fake bridge), end-to-end tests
+ * in real Chromium against browser mode and the CIDX double, and fault tests (the host killed
+ * at random moments, real banners through dunst).
  */
 export default defineConfig({
   test: {
@@ -26,6 +27,16 @@ export default defineConfig({
           include: ['test/integration/**/*.test.ts'],
           testTimeout: 20_000,
           hookTimeout: 20_000,
+        },
+      },
+      {
+        test: {
+          name: 'faults',
+          environment: 'node',
+          // The host as a child process killed with SIGKILL 20 times (about 90 s of the 2 cores).
+          include: ['test/faults/**/*.test.ts'],
+          testTimeout: 180_000,
+          hookTimeout: 30_000,
         },
       },
       {

@@ -1,7 +1,8 @@
 /**
  * A private desktop for notification tests: its own D-Bus session bus, an Xvfb display and a
  * dunst daemon whose rule runs a script for every notification it receives, appending
- * (appname, summary, body, icon, urgency) to a log, one base64-encoded field per column.
+ * (appname, summary, body, icon, urgency) to a log, one base64-encoded field per column. Identical
+ * banners are not stacked, so each one is logged.
  * Everything is a child process of the test, so the test runner itself needs no D-Bus or X.
  * A missing program fails loudly, naming the Debian packages (never a skip).
  */
@@ -93,7 +94,9 @@ export async function startDunstSession(): Promise<DunstSession> {
   const config = join(dir, 'dunstrc');
   writeFileSync(
     config,
-    `[global]\n    markup = full\n[log_all]\n    appname = "*"\n    script = ${script}\n`,
+    // No stacking: dunst merges a banner identical to one still shown (and runs the script once),
+    // which would hide a duplicate from every test that counts banners.
+    `[global]\n    markup = full\n    stack_duplicates = false\n[log_all]\n    appname = "*"\n    script = ${script}\n`,
   );
 
   const children: ChildProcess[] = [];

@@ -95,17 +95,31 @@ export function removeStaleTempFiles(
   return removed;
 }
 
+/** A write whose bytes are on disk under a temp name; `commit` puts it in place. */
+export interface PreparedWrite {
+  /** Renames the temp file over the target and flushes the directory: microseconds of work. */
+  commit(): void;
+  /** Removes the temp file; the target stays as it was. */
+  abort(): void;
+}
+
 /**
- * Writes `text` to `path` atomically: a temp file in the same directory (same filesystem, so the
- * rename is atomic), flushed to disk, then renamed over the target, and the directory flushed so
- * the rename itself survives a power cut. The temp file is removed if anything fails; one left by
- * a process killed midway is removed by `removeStaleTempFiles` at the next start.
+ * The slow half of an atomic write, done ahead: `text` written to a temp file beside `path` and
+ * flushed to disk. `commit` is only a rename, so a caller can do something irreversible (show a
+ * banner) between the two and record it with almost no window for a crash in between.
  */
-export function writeFileAtomic(path: string, text: string): void {
+export function prepareFileAtomic(path: string, text: string): PreparedWrite {
   const dir = dirname(path);
   mkdirSync(dir, { recursive: true, mode: PRIVATE_DIR_MODE });
   const tempPath = tempPathFor(path);
   let fd: number | null = null;
+  const removeTemp = (): void => {
+    try {
+      unlinkSync(tempPath);
+    } catch {
+      // Already renamed or never created: nothing to clean.
+    }
+  };
   try {
     // 'wx': never follow or reuse an existing file at the temp name.
     fd = openSync(tempPath, 'wx', PRIVATE_FILE_MODE);
@@ -115,17 +129,40 @@ export function writeFileAtomic(path: string, text: string): void {
     fd = null;
     // The umask cannot add bits, but an inherited ACL or odd umask could remove owner bits.
     chmodSync(tempPath, PRIVATE_FILE_MODE);
-    renameSync(tempPath, path);
   } catch (error) {
     if (fd !== null) closeSync(fd);
-    try {
-      unlinkSync(tempPath);
-    } catch {
-      // Already renamed or never created: nothing to clean.
-    }
+    removeTemp();
     throw error;
   }
-  fsyncDirectory(dir);
+  let settled = false;
+  return {
+    commit() {
+      if (settled) return;
+      settled = true;
+      try {
+        renameSync(tempPath, path);
+      } catch (error) {
+        removeTemp();
+        throw error;
+      }
+      fsyncDirectory(dir);
+    },
+    abort() {
+      if (settled) return;
+      settled = true;
+      removeTemp();
+    },
+  };
+}
+
+/**
+ * Writes `text` to `path` atomically: a temp file in the same directory (same filesystem, so the
+ * rename is atomic), flushed to disk, then renamed over the target, and the directory flushed so
+ * the rename itself survives a power cut. The temp file is removed if anything fails; one left by
+ * a process killed midway is removed by `removeStaleTempFiles` at the next start.
+ */
+export function writeFileAtomic(path: string, text: string): void {
+  prepareFileAtomic(path, text).commit();
 }
 
 /** `2025-01-02T03-04-05-678Z`: sortable, and valid in Windows file names (no colons). */

@@ -3,7 +3,7 @@
  * last stop, for "while you were away"), the submission ledger (retry) and the notification
  * ledger (exactly-once). A broken file is moved aside and reported; the app starts empty.
  */
-import { removeStaleTempFiles } from '../config/atomic-file';
+import { prepareFileAtomic, removeStaleTempFiles } from '../config/atomic-file';
 import type { ConfigIssue } from '../config/config-issues';
 import { JsonDocumentStore } from '../config/json-document-store';
 import { MemoryDocumentStore } from '../config/memory-document-store';
@@ -14,7 +14,7 @@ import type { JobStoreSnapshot } from '../jobs/job-snapshot';
 import { emptyJobStoreSnapshot, jobStoreSnapshotSchema } from '../jobs/job-snapshot';
 import type { SubmissionLedgerDocument } from '../jobs/submission-ledger';
 import { emptySubmissionLedger, submissionLedgerDocumentSchema } from '../jobs/submission-ledger';
-import type { NotificationLedgerDocument } from '../notify/notification-ledger';
+import type { NotificationLedgerDocument, PreparingDocumentStore } from '../notify/notification-ledger';
 import { emptyNotificationLedger, notificationLedgerDocumentSchema } from '../notify/notification-ledger';
 
 export const JOB_CACHE_FILE_NAME = 'job-cache.json';
@@ -25,7 +25,24 @@ export const NOTIFICATIONS_FILE_NAME = 'notifications.json';
 export interface CoreDocuments {
   jobCache: DocumentStore<JobStoreSnapshot>;
   submissions: DocumentStore<SubmissionLedgerDocument>;
-  notifications: DocumentStore<NotificationLedgerDocument>;
+  notifications: PreparingDocumentStore<NotificationLedgerDocument>;
+}
+
+/**
+ * The notification ledger's file, able to prepare a write ahead (atomic-file.ts): the center
+ * prepares "delivered" before showing a banner and commits it, a rename, right after. The ledger
+ * reads its file once, at start; writes go through the JSON store or a prepared write alike.
+ */
+function preparingLedgerStore(
+  path: string,
+  store: JsonDocumentStore<NotificationLedgerDocument>,
+): PreparingDocumentStore<NotificationLedgerDocument> {
+  return {
+    read: () => store.read(),
+    write: (value) => store.write(value),
+    prepare: (value) =>
+      prepareFileAtomic(path, `${JSON.stringify(notificationLedgerDocumentSchema.parse(value), null, 2)}\n`),
+  };
 }
 
 /**
@@ -59,13 +76,16 @@ export function openCoreDocuments(
       now,
       onIssue: report,
     }),
-    notifications: new JsonDocumentStore({
-      path: configDocumentPath(configDir, NOTIFICATIONS_FILE_NAME),
-      schema: notificationLedgerDocumentSchema,
-      defaults: emptyNotificationLedger,
-      now,
-      onIssue: report,
-    }),
+    notifications: preparingLedgerStore(
+      configDocumentPath(configDir, NOTIFICATIONS_FILE_NAME),
+      new JsonDocumentStore({
+        path: configDocumentPath(configDir, NOTIFICATIONS_FILE_NAME),
+        schema: notificationLedgerDocumentSchema,
+        defaults: emptyNotificationLedger,
+        now,
+        onIssue: report,
+      }),
+    ),
   };
 }
 

@@ -11,15 +11,16 @@
  *
  * What "delivered" means: `deliver` returned, i.e. the host handed the banner to the desktop's
  * notification service (node-notifier has started notify-send, or its macOS/Windows
- * counterpart). A process killed after that hand-over and before the ledger write shows the
- * banner again at the next start. That window is one synchronous file write wide, and we accept
- * it on purpose: a duplicate banner is less bad than a lost one (a failure nobody hears about).
- * Marking before showing would turn that duplicate into a loss, which is what this replaced.
+ * counterpart, which shows it even if we die right after). The ledger's "delivered" write is
+ * prepared before the banner (bytes on disk under a temp name) and put in place after it by a
+ * rename, so a process killed between showing and marking has microseconds to be killed in,
+ * not a file write. If it still happens, the banner is shown again at the next start: on
+ * purpose, because a duplicate is less bad than a loss (a failure nobody hears about), and
+ * marking before showing would turn that duplicate into a loss.
  * A `deliver` that throws counts as delivered too: the host reports its own failures, and a
  * broken notifier must not replay the same banners at every start.
  */
 import type { Clock, TimerHandle } from '../clock';
-import type { DocumentStore } from '../config/stores';
 import type { EngineEvent } from '../engine/events';
 import type { DocumentError } from '../jobs/persisted-document';
 import type { JobRef } from '../jobs/tracked-job';
@@ -28,7 +29,11 @@ import { createBatcher } from './batcher';
 import { summarizeIntents } from './coalesce';
 import { buildDigest } from './digest';
 import type { NotificationIntent } from './intent';
-import type { NotificationLedgerDocumentInput, NotificationLedgerOptions } from './notification-ledger';
+import type {
+  NotificationLedgerDocumentInput,
+  NotificationLedgerOptions,
+  PreparingDocumentStore,
+} from './notification-ledger';
 import { createNotificationLedger } from './notification-ledger';
 import type { PolicyContext } from './policy';
 import { notificationIntents } from './policy';
@@ -39,7 +44,8 @@ export type NotificationLookups = Omit<PolicyContext, 'settings' | 'alreadyNotif
 
 export interface NotificationCenterOptions {
   clock: Clock;
-  ledgerStore: DocumentStore<NotificationLedgerDocumentInput>;
+  /** With `prepare` (the app's file), marking delivered after a banner is only a rename. */
+  ledgerStore: PreparingDocumentStore<NotificationLedgerDocumentInput>;
   settings: () => NotificationSettings;
   deliver: (intent: NotificationIntent) => void;
   /** Server names, signed-in users, roles and the submission ledger, for readable text. */
@@ -77,8 +83,10 @@ export function createNotificationCenter(options: NotificationCenterOptions): No
 
   /** Hands one banner to the host, then marks every ending it carries delivered. */
   function show(intent: NotificationIntent | null, members: readonly NotificationIntent[]): void {
+    // The "delivered" write is made ready first; after the banner it is only a rename.
+    const markDelivered = ledger.prepareDelivered(members.map((member) => member.key));
     if (intent) options.deliver(intent);
-    ledger.delivered(members.map((member) => member.key));
+    markDelivered();
   }
 
   const coalescer: Batcher<NotificationIntent> = createBatcher(

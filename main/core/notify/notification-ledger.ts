@@ -36,6 +36,15 @@ export const emptyNotificationLedger = (): NotificationLedgerDocument => ({
 
 export type NotificationLedgerDocumentInput = z.input<typeof notificationLedgerDocumentSchema>;
 
+/**
+ * A document store that can also write ahead: `prepare` puts the bytes on disk under a temp name,
+ * `commit` renames them into place (core-documents.ts; atomic-file.ts `prepareFileAtomic`).
+ * Without it, marking delivered is one ordinary write after the banner.
+ */
+export interface PreparingDocumentStore<T> extends DocumentStore<T> {
+  prepare?(value: T): { commit(): void; abort(): void };
+}
+
 export interface NotificationLedgerOptions {
   maxEntries: number;
   maxAgeMs: number;
@@ -70,6 +79,12 @@ export interface NotificationLedger {
   ): void;
   /** The host's deliver returned for these keys: they are no longer pending or held. One write. */
   delivered(keys: readonly string[]): void;
+  /**
+   * `delivered`, split around the banner: the write is prepared now (on disk under a temp name,
+   * when the store can), and the returned function puts it in place, a rename, once the host's
+   * deliver returned. A kill between the two then has microseconds to land in, not a file write.
+   */
+  prepareDelivered(keys: readonly string[]): () => void;
   /** Accepted, not yet delivered, not held (shown at the next start after a crash). */
   pending(): NotificationIntent[];
   /** Drops entries older than the maximum age; persists when something was dropped. */
@@ -83,7 +98,7 @@ export interface NotificationLedger {
 }
 
 export function createNotificationLedger(
-  store: DocumentStore<NotificationLedgerDocumentInput>,
+  store: PreparingDocumentStore<NotificationLedgerDocumentInput>,
   options: Partial<NotificationLedgerOptions> = {},
 ): NotificationLedger {
   const { maxEntries, maxAgeMs, maxHeld, maxPending } = { ...DEFAULT_NOTIFICATION_LEDGER, ...options };
@@ -100,8 +115,42 @@ export function createNotificationLedger(
   let held: NotificationIntent[] = loaded.value.held.slice(-maxHeld);
   let pending: NotificationIntent[] = loaded.value.pending.slice(-maxPending);
 
-  const persist = (): void =>
-    store.write({ version: 1, entries: [...entries].map(([key, at]) => ({ key, at })), held, pending });
+  const documentOf = (): NotificationLedgerDocument => ({
+    version: 1,
+    entries: [...entries].map(([key, at]) => ({ key, at })),
+    held,
+    pending,
+  });
+  const persist = (): void => store.write(documentOf());
+
+  function prepareDelivered(keys: readonly string[]): () => void {
+    const done = new Set(keys);
+    const nextPending = pending.filter((intent) => !done.has(intent.key));
+    const nextHeld = held.filter((intent) => !done.has(intent.key));
+    if (nextPending.length === pending.length && nextHeld.length === held.length) return () => {};
+    const before = { pending, held };
+    let prepared: { commit(): void; abort(): void } | null = null;
+    if (store.prepare) {
+      try {
+        prepared = store.prepare({ ...documentOf(), pending: nextPending, held: nextHeld });
+      } catch {
+        prepared = null; // a full disk now: the ordinary write after the banner tries again
+      }
+    }
+    return () => {
+      if (pending !== before.pending || held !== before.held) {
+        // Something was accepted meanwhile: the prepared bytes are out of date.
+        prepared?.abort();
+        pending = pending.filter((intent) => !done.has(intent.key));
+        held = held.filter((intent) => !done.has(intent.key));
+        return persist();
+      }
+      pending = nextPending;
+      held = nextHeld;
+      if (prepared) prepared.commit();
+      else persist();
+    };
+  }
 
   function record(keys: readonly string[], at: number): void {
     for (const key of keys) {
@@ -127,13 +176,8 @@ export function createNotificationLedger(
       if (holding.length > 0) held = [...held, ...holding].slice(-maxHeld);
       persist();
     },
-    delivered(keys) {
-      const done = new Set(keys);
-      const before = pending.length + held.length;
-      pending = pending.filter((intent) => !done.has(intent.key));
-      held = held.filter((intent) => !done.has(intent.key));
-      if (pending.length + held.length !== before) persist();
-    },
+    delivered: (keys) => prepareDelivered(keys)(),
+    prepareDelivered,
     pending: () => [...pending],
     prune(now) {
       let dropped = false;

@@ -6,6 +6,7 @@ import {
   ATOMIC_TEMP_FILE,
   STALE_TEMP_FILE_AGE_MS,
   fsyncDirectory,
+  prepareFileAtomic,
   removeStaleTempFiles,
   writeFileAtomic,
 } from '../../../main/core/config/atomic-file';
@@ -64,6 +65,24 @@ describe('atomic files', () => {
     expect(() => writeFileAtomic(join(dir, 'job-cache.json'), '{}\n')).not.toThrow();
     expect(() => fsyncDirectory(join(dir, 'missing'))).not.toThrow();
     expect(readFileSync(join(dir, 'job-cache.json'), 'utf8')).toBe('{}\n');
+  });
+
+  it('prepares a write ahead: the target changes only at commit, and abort leaves nothing', () => {
+    const dir = tempDir();
+    const target = join(dir, 'notifications.json');
+    writeFileAtomic(target, 'old\n');
+    const prepared = prepareFileAtomic(target, 'new\n');
+    expect(readFileSync(target, 'utf8')).toBe('old\n');
+    expect(readdirSync(dir).filter((name) => ATOMIC_TEMP_FILE.test(name))).toHaveLength(1);
+    prepared.commit();
+    expect(readFileSync(target, 'utf8')).toBe('new\n');
+    expect(readdirSync(dir)).toEqual(['notifications.json']);
+
+    const dropped = prepareFileAtomic(target, 'never\n');
+    dropped.abort();
+    dropped.commit(); // settled: a no-op
+    expect(readFileSync(target, 'utf8')).toBe('new\n');
+    expect(readdirSync(dir)).toEqual(['notifications.json']);
   });
 
   it('removes stale temp files of its own, keeps young ones and anything else', () => {

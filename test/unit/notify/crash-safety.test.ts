@@ -130,6 +130,38 @@ describe('notifications survive a crash', () => {
     expect(after.delivered.map((intent) => intent.key)).toEqual(['work/a/completed']);
   });
 
+  it('prepares the delivered write before the banner and only commits it after', () => {
+    const store = memoryStore<NotificationLedgerDocument>();
+    const steps: string[] = [];
+    const preparing = Object.assign(store, {
+      prepare(value: NotificationLedgerDocument) {
+        steps.push(`prepare pending=${value.pending.length}`);
+        return {
+          commit: () => {
+            steps.push('commit');
+            store.write(value);
+          },
+          abort: () => steps.push('abort'),
+        };
+      },
+    });
+    const clock = createFakeClock();
+    const center = createNotificationCenter({
+      clock,
+      ledgerStore: preparing,
+      settings: () => notificationSettingsSchema.parse({}),
+      deliver: (intent) => {
+        steps.push(`deliver ${intent.key}`);
+        // The file still says pending while the banner goes out.
+        expect(doc(store).pending).toHaveLength(1);
+      },
+    });
+    center.handle(finishEvent('a', 'completed'));
+    clock.advanceSync(3_000);
+    expect(steps).toEqual(['prepare pending=0', 'deliver work/a/completed', 'commit']);
+    expect(doc(store).pending).toEqual([]);
+  });
+
   it('the quiet-hours digest stays held until it was shown', () => {
     const store = memoryStore<NotificationLedgerDocument>();
     store.value = {
