@@ -2,7 +2,13 @@
 import { describe, expect, it } from 'vitest';
 import { formatAgo, formatDuration } from '../../renderer/model/format';
 import { buildJobList, sameListItems } from '../../renderer/model/jobList';
-import { draftFrom, emptyServerFields, formProblems } from '../../renderer/model/serverDraft';
+import {
+  credentialRenewal,
+  draftFrom,
+  emptyServerFields,
+  fieldsFromConfig,
+  formProblems,
+} from '../../renderer/model/serverDraft';
 import { fieldsFromSettings, patchFromFields } from '../../renderer/model/settingsDraft';
 import { statusLook } from '../../renderer/model/status';
 import { nextEntry, type JobEntry } from '../../renderer/stores/jobsStore';
@@ -55,6 +61,24 @@ describe('renderer model', () => {
     expect(draft.credentials).toEqual({});
     expect(draft.server.name).toBe('A');
     expect(draft.server.tls).toEqual({ insecureSkipVerify: false, caFile: '/ca.pem' });
+  });
+
+  it('asks for the credential again when an edited server moves to another origin or sign-in method', () => {
+    const saved = makeServer('prod', { url: 'https://cidx.prod.example', auth: { mode: 'api-key' } }).config;
+    const fields = fieldsFromConfig(saved);
+    expect(credentialRenewal(fields, saved)).toBeNull();
+    expect(credentialRenewal({ ...fields, url: 'https://CIDX.prod.example:443/api' }, saved)).toBeNull();
+    for (const url of ['http://cidx.prod.example', 'https://cidx.prod.example:8443', 'https://evil.example'])
+      expect(credentialRenewal({ ...fields, url }, saved), url).toBe('the address points at another server');
+    expect(credentialRenewal({ ...fields, authMode: 'password', username: 'a' }, saved)).toBe(
+      'the sign-in method changed',
+    );
+    expect(credentialRenewal(fields, undefined)).toBeNull();
+    expect(formProblems({ ...fields, url: 'https://evil.example' }, true, saved)).toEqual([
+      'Enter the API key (the address points at another server; the stored one is not sent there).',
+    ]);
+    expect(formProblems({ ...fields, url: 'https://evil.example', apiKey: 'k' }, true, saved)).toEqual([]);
+    expect(formProblems(fields, true, saved)).toEqual([]);
   });
 
   it('turns settings into fields and back', () => {
