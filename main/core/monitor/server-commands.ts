@@ -101,7 +101,12 @@ export function createServerCommands({ ctx, patches, housekeeping, saveDocument 
       const stored = await storeSecrets(deps.secrets, typed);
       if (!stored.ok) return stored;
       const saved = await saveDocument({ ...ctx.document, servers: updated.value.servers });
-      if (!saved.ok) return saved;
+      if (!saved.ok) {
+        // The saved server still points at the old origin: the credential typed for the new
+        // one must not stay where the old origin's client would send it.
+        if (originChanged) await forgetSecrets(deps.secrets, Object.keys(typed), ctx.reportError);
+        return saved;
+      }
 
       const signInChanged =
         Object.keys(typed).length > 0 || JSON.stringify(before.auth) !== JSON.stringify(server.auth);

@@ -1,4 +1,7 @@
+import { mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { configFilePath } from '../../../main/core/config/paths';
 import { secretKeys } from '../../../main/core/config/server';
 import { DRAFT_SERVER_ID } from '../../../main/core/monitor';
 import { useTempDir } from '../config/temp-dir';
@@ -148,6 +151,22 @@ describe('monitor: servers, live', () => {
     expect(await world.secrets.get(secretKeys.refreshToken('work'))).toBeNull();
     expect(await world.secrets.get(secretKeys.apiKey('work'))).toBe('cidx_sk_other');
     core.stop();
+  });
+
+  it('forgets the credential typed for a new origin when the move cannot be saved', async () => {
+    const world = new FakeWorld(tempDir());
+    await world.writeConfig([workServer]);
+    await world.secrets.set(secretKeys.password('work'), 'pw');
+    const { core } = await world.core();
+    // The settings file cannot be replaced: a directory stands where it is written.
+    const path = configFilePath(world.dir);
+    rmSync(path);
+    mkdirSync(join(path, 'blocker'), { recursive: true });
+    const moved = await core.updateServer('work', { url: 'https://evil.example' }, { password: 'for-evil' });
+    expect(moved.ok).toBe(false);
+    expect(core.servers()[0]?.url).toBe('https://cidx.work.example');
+    // The old origin's client never gets the new origin's password.
+    expect(await world.secrets.get(secretKeys.password('work'))).toBeNull();
   });
 
   it("tests a changed address with no saved secret: the old origin's password is not offered", async () => {
