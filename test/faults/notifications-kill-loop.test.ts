@@ -26,7 +26,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNodeFetch } from '../../main/core/cidx/node-transport';
 import { systemClock } from '../../main/core/clock';
 import { ATOMIC_TEMP_FILE } from '../../main/core/config/atomic-file';
+import { ConfigFile } from '../../main/core/config/config-file';
+import { configFilePath } from '../../main/core/config/paths';
 import { FileSecretStore } from '../../main/core/config/secret-stores/file-secret-store';
+import { getServerSecret } from '../../main/core/config/server-secrets';
+import { jobStoreSnapshotSchema } from '../../main/core/jobs/job-snapshot';
+import { submissionLedgerDocumentSchema } from '../../main/core/jobs/submission-ledger';
+import { notificationLedgerDocumentSchema } from '../../main/core/notify/notification-ledger';
 import type { ServerConfig } from '../../main/core/config/server';
 import { createSubmissionLedger } from '../../main/core/jobs/submission-ledger';
 import { openCoreDocuments } from '../../main/core/monitor/core-documents';
@@ -97,6 +103,7 @@ describe('notifications across SIGKILL at random moments', () => {
   let double: RunningCidxServer;
   let dir: string;
   let server: ServerConfig;
+  let apiKey: string;
   const hosts: Host[] = [];
 
   beforeAll(async () => {
@@ -113,7 +120,7 @@ describe('notifications across SIGKILL at random moments', () => {
     desktop = await startDunstSession();
     double = await startCidxServer({ flavor: 'head', port: 0 });
     dir = mkdtempSync(join(tmpdir(), 'cidx-kill-loop-'));
-    const apiKey = double.control.credentials().apiKeys.find((key) => key.username === 'alice')!.apiKey;
+    apiKey = double.control.credentials().apiKeys.find((key) => key.username === 'alice')!.apiKey;
     server = await writeSingleServerConfig({
       configDir: dir,
       name: 'Double',
@@ -286,5 +293,17 @@ describe('notifications across SIGKILL at random moments', () => {
       'job-cache.json',
     ])
       expect(statSync(join(dir, name)).isFile()).toBe(true);
+    // Not only JSON: each file is what its reader accepts, with nothing to repair.
+    const read = (name: string): unknown => JSON.parse(readFileSync(join(dir, name), 'utf8'));
+    expect(notificationLedgerDocumentSchema.safeParse(read('notifications.json')).success).toBe(true);
+    expect(submissionLedgerDocumentSchema.parse(read('submissions.json')).entries).toHaveLength(
+      submitted.length,
+    );
+    expect(jobStoreSnapshotSchema.safeParse(read('job-cache.json')).success).toBe(true);
+    const secrets = new FileSecretStore({ configDir: dir });
+    const settings = await new ConfigFile({ path: configFilePath(dir), secretStore: secrets }).load();
+    expect(settings.issues).toEqual([]);
+    expect(settings.document.servers.map((entry) => entry.id)).toEqual([server.id]);
+    expect(await getServerSecret(secrets, server.id, 'apiKey')).toBe(apiKey);
   }, 180_000);
 });
