@@ -99,7 +99,6 @@ export function createNotificationCenter(options: NotificationCenterOptions): No
     () => settings().digestWindowMs,
     (intents) => show(buildDigest(intents, 'away'), intents),
   );
-  let held: NotificationIntent[] = ledger.held();
   let releaseTimer: TimerHandle | null = null;
 
   function scheduleRelease(at: number): void {
@@ -123,8 +122,14 @@ export function createNotificationCenter(options: NotificationCenterOptions): No
     else coalescer.add(intent);
   }
 
-  // Accepted before a crash or quit, never delivered: back into their windows, shown once.
-  for (const intent of ledger.pending()) route(intent);
+  // Accepted before a crash or quit, never delivered: back into their windows, shown once
+  // (or held, like any other, when the app starts during quiet hours).
+  const restartStatus = quietStatus(clock.now(), settings());
+  const restored = ledger.pending();
+  const holdNow = restored.filter((intent) => !showsDuringQuiet(intent, restartStatus, settings()));
+  if (holdNow.length > 0) ledger.hold(holdNow.map((intent) => intent.key));
+  let held: NotificationIntent[] = ledger.held();
+  for (const intent of restored) if (!holdNow.includes(intent)) route(intent);
   // Intents held before a restart: released at once if quiet hours are over, else scheduled.
   if (held.length > 0) releaseTimer = clock.setTimeout(tick, 0);
 

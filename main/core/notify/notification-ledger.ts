@@ -87,6 +87,8 @@ export interface NotificationLedger {
   prepareDelivered(keys: readonly string[]): () => void;
   /** Accepted, not yet delivered, not held (shown at the next start after a crash). */
   pending(): NotificationIntent[];
+  /** Pending intents that quiet hours now hold back (a start during quiet hours). One write. */
+  hold(keys: readonly string[]): void;
   /** Drops entries older than the maximum age; persists when something was dropped. */
   prune(now: number): void;
   size(): number;
@@ -179,6 +181,14 @@ export function createNotificationLedger(
     delivered: (keys) => prepareDelivered(keys)(),
     prepareDelivered,
     pending: () => [...pending],
+    hold(keys) {
+      const moving = new Set(keys);
+      const moved = pending.filter((intent) => moving.has(intent.key));
+      if (moved.length === 0) return;
+      pending = pending.filter((intent) => !moving.has(intent.key));
+      held = [...held, ...moved].slice(-maxHeld);
+      persist();
+    },
     prune(now) {
       let dropped = false;
       for (const [key, at] of entries) {

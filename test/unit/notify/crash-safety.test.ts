@@ -198,6 +198,61 @@ describe('notifications survive a crash', () => {
     expect(doc(store).held).toEqual([]);
   });
 
+  it('a restart during quiet hours holds what was pending, like any other ending', () => {
+    const store = memoryStore<NotificationLedgerDocument>();
+    run(store).center.handle(finishEvent('a', 'completed'));
+    const clock = createFakeClock(new Date(2026, 10, 10, 23, 0).getTime());
+    const delivered: NotificationIntent[] = [];
+    const settings = notificationSettingsSchema.parse({
+      quietHours: { enabled: true, start: '22:00', end: '07:00' },
+    });
+    const center = createNotificationCenter({
+      clock,
+      ledgerStore: store,
+      settings: () => settings,
+      deliver: (intent) => delivered.push(intent),
+    });
+    expect(center.heldCount()).toBe(1);
+    expect(doc(store).pending).toEqual([]);
+    clock.advanceSync(60_000);
+    expect(delivered).toEqual([]);
+    clock.advanceSyncTo(new Date(2026, 10, 11, 7, 0).getTime());
+    expect(delivered.map((intent) => intent.title)).toEqual(['During quiet hours: 1 job finished']);
+    expect(doc(store).held).toEqual([]);
+  });
+
+  it('a prepared "delivered" write out of date at commit is written afresh', () => {
+    const store = Object.assign(memoryStore<NotificationLedgerDocument>(), {
+      prepare: (value: NotificationLedgerDocument) => ({
+        commit: () => store.write(value),
+        abort: () => {},
+      }),
+    });
+    const ledger = createNotificationLedger(store);
+    const intent = (key: string): NotificationIntent => ({
+      key,
+      kind: 'finished',
+      title: key,
+      body: '',
+      serverId: 'work',
+      jobIds: [],
+      jobs: [],
+      actions: ['open'],
+      urgency: 'normal',
+    });
+    ledger.accept({ shown: [intent('a')], held: [] }, 1);
+    const commit = ledger.prepareDelivered(['a']);
+    ledger.accept({ shown: [intent('b')], held: [] }, 2);
+    commit();
+    expect(doc(store).pending.map((entry) => entry.key)).toEqual(['b']);
+    expect(ledger.pending().map((entry) => entry.key)).toEqual(['b']);
+    expect(
+      createNotificationLedger(store)
+        .pending()
+        .map((entry) => entry.key),
+    ).toEqual(['b']);
+  });
+
   it('reads a ledger written before pending intents existed', () => {
     const store = memoryStore<NotificationLedgerDocument>({
       version: 1,
