@@ -65,6 +65,14 @@ export function ServerCard({ server, onEdit }: { server: ServerSnapshot; onEdit(
           Last problem: <ServerText text={state.lastError.message} />
         </p>
       )}
+      {state && state.unreadableJobs > 0 && (
+        <p className="warning">
+          <span aria-hidden="true">⚠ </span>
+          {state.unreadableJobs === 1
+            ? 'One job on this server could not be read and is left out.'
+            : `${state.unreadableJobs} jobs on this server could not be read and are left out.`}
+        </p>
+      )}
       {config.tls.insecureSkipVerify && (
         <p className="warning">
           <span aria-hidden="true">⚠ </span>Certificate verification is off for this server.

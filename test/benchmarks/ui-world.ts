@@ -33,6 +33,7 @@ export function benchTemplates(now: number): BenchTemplates {
       flavor: 'head',
       mode: 'active',
       nextPollAt: now + 1000,
+      unreadableJobs: 0,
     },
     username: 'alice',
     role: 'admin',

@@ -117,6 +117,7 @@ describe('servers view', () => {
                 version: '5.0.1',
                 flavor: 'v5',
                 lastSuccessAt: Date.now() - 30_000,
+                unreadableJobs: 2,
               }),
               secretStoreWarning:
                 'Secrets are stored in a file readable by your user only: no keychain was found.',
@@ -144,11 +145,13 @@ describe('servers view', () => {
     expect(prod).toHaveTextContent('CIDX 5, version 5.0.1');
     expect(prod).toHaveTextContent(/Polled 3\d s ago/);
     expect(prod).toHaveTextContent('no keychain was found');
+    expect(prod).toHaveTextContent('2 jobs on this server could not be read and are left out.');
     const down = screen.getByRole('article', { name: 'down' });
     expect(down).toHaveTextContent('Offline');
     expect(down).toHaveTextContent(
       'Last problem: Server at https://down.example is unreachable (connection refused).',
     );
+    expect(down).not.toHaveTextContent('could not be read');
   });
 
   it('edits a server without pre-filling its secret, and keeps the secret when left empty', async () => {

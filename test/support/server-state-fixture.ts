@@ -18,6 +18,7 @@ export function makeServerState(serverId: string, patch: Partial<ServerState> = 
     flavor: 'head',
     mode: 'idle',
     nextPollAt: null,
+    unreadableJobs: 0,
     ...patch,
   };
 }

@@ -30,6 +30,8 @@ export interface ServerState {
   flavor: ServerFlavor | null;
   mode: CadenceMode;
   nextPollAt: number | null;
+  /** Jobs the last successful poll's lists carried but could not be read (dropped, not fatal). */
+  unreadableJobs: number;
 }
 
 export type JobGoneReason = 'not-found' | 'lost';

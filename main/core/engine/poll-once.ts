@@ -59,6 +59,8 @@ export interface PollReport {
   getFailingSince: Map<string, number>;
   /** The unfiltered list answered this tick. */
   fullListed: boolean;
+  /** The most list items one list of this tick could not read (the same job shows in several). */
+  unreadable: number;
   requests: number;
   latencyMs: number | null;
 }
@@ -104,6 +106,7 @@ export async function pollOnce(api: CidxApi, memory: PollMemory, deps: PollDeps)
     awaitedSettled: [],
     getFailingSince: new Map(memory.getFailingSince),
     fullListed: false,
+    unreadable: 0,
     requests: 0,
     latencyMs: null,
   };
@@ -154,6 +157,7 @@ export async function pollOnce(api: CidxApi, memory: PollMemory, deps: PollDeps)
   const outcomes = await runLists(api, lists, deps, report);
   if (report.fatal) return report;
   report.fullListed = outcomes.some((outcome) => outcome.query.status === undefined);
+  report.unreadable = Math.max(0, ...outcomes.map((outcome) => outcome.page.unreadable ?? 0));
   for (const outcome of outcomes) {
     for (const job of outcome.page.jobs) report.observations.push({ source: 'list', job });
   }

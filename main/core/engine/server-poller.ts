@@ -323,6 +323,7 @@ export class ServerPoller {
       lastSuccessAt: now,
       consecutiveFailures,
       latencyMs: report.latencyMs ?? this.state.latencyMs,
+      unreadableJobs: report.unreadable,
       ...(report.serverInfo ? { version: report.serverInfo.version, flavor: report.serverInfo.flavor } : {}),
     });
     this.tickEvents.push(...events);

@@ -15,6 +15,7 @@ export function initialServerState(serverId: string, flavor: ServerFlavor | null
     flavor,
     mode: 'paused',
     nextPollAt: null,
+    unreadableJobs: 0,
   };
 }
 
@@ -24,6 +25,7 @@ export function isNoteworthyChange(before: ServerState, after: ServerState): boo
     after.health !== before.health ||
     after.mode !== before.mode ||
     after.lastError !== before.lastError ||
-    after.version !== before.version
+    after.version !== before.version ||
+    after.unreadableJobs !== before.unreadableJobs
   );
 }

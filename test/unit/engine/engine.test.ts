@@ -252,3 +252,22 @@ describe('PollingEngine batches', () => {
     expect(h.events.filter((event) => event.type === 'job-added')).toHaveLength(2);
   });
 });
+
+describe('PollingEngine: unreadable jobs', () => {
+  it('says in the server state how many listed jobs could not be read, and clears it', async () => {
+    const h = harness();
+    h.api.addJob({ status: 'running' });
+    const listJobs = h.api.listJobs.bind(h.api);
+    let unreadable = 3;
+    h.api.listJobs = async (query) => {
+      const page = await listJobs(query);
+      return page.ok && unreadable > 0 ? { ok: true, value: { ...page.value, unreadable } } : page;
+    };
+    h.engine.start();
+    await h.clock.advance(0);
+    expect(h.engine.getServerState('s1')).toMatchObject({ health: 'online', unreadableJobs: 3 });
+    unreadable = 0;
+    await h.clock.advance(2_000);
+    expect(h.engine.getServerState('s1')?.unreadableJobs).toBe(0);
+  });
+});
