@@ -5,8 +5,7 @@
  * is built once, so a view costs the same whatever the number of jobs.
  */
 import type { ServerConfig } from '../config/server';
-import { operationInWords, repositoryOf } from '../jobs/operation-names';
-import { retryEligibility } from '../jobs/retry';
+import { jobFacts } from '../jobs/job-facts';
 import { stallVerdict } from '../jobs/stall';
 import type { JobsSummary } from '../jobs/summary';
 import type { SubmissionRecord } from '../jobs/submission-ledger';
@@ -35,17 +34,18 @@ export function buildJobView(ctx: CoreContext, tracked: TrackedJob, now: number)
   const role = ctx.identities.get(serverId)?.role ?? null;
   let cached = viewCache.get(tracked);
   if (!cached || cached.entry !== entry || cached.role !== role) {
+    const facts = jobFacts(job, entry, role);
     const view: JobView = {
       serverId,
       job,
       firstSeenAt: tracked.firstSeenAt,
       lastActivityAt: tracked.lastActivityAt,
       acknowledged: tracked.acknowledged,
-      repository: repositoryOf(job, entry),
-      operation: operationInWords(job.operationType),
+      repository: facts.repository,
+      operation: facts.operation,
       eta: null,
       stall: NOT_STALLED,
-      retry: retryEligibility(job, entry, { role }),
+      retry: facts.retry,
     };
     cached = { view, entry, role };
     viewCache.set(tracked, cached);

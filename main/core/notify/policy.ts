@@ -12,8 +12,7 @@
 import type { Job, TerminalStatus } from '../cidx/job';
 import { isTerminal } from '../cidx/job';
 import type { EngineEvent } from '../engine/events';
-import { operationInWords, repositoryOf } from '../jobs/operation-names';
-import { retryEligibility } from '../jobs/retry';
+import { jobFacts } from '../jobs/job-facts';
 import type { SubmissionRecord } from '../jobs/submission-ledger';
 import type { JobRef } from '../jobs/tracked-job';
 import { isOwnJob, isSystemJob } from '../jobs/visibility';
@@ -86,14 +85,14 @@ function intentFor(
   if (context.alreadyNotified(key)) return [];
 
   const ref = { serverId, jobId: job.id };
-  const entry = context.submission?.(ref);
-  const repository = repositoryOf(job, entry);
+  const facts = jobFacts(job, context.submission?.(ref), context.role?.(serverId) ?? null);
+  const { repository } = facts;
   // Job text was cleaned where it entered (core/cidx); here it is only bounded for a banner.
-  const label = `${operationInWords(job.operationType)}${repository ? ` of ${truncateText(repository, 80)}` : ''}`;
+  const label = `${facts.operation}${repository ? ` of ${truncateText(repository, 80)}` : ''}`;
   const serverName = truncateText(context.serverName?.(serverId) ?? serverId, 80);
 
   const actions: NotificationAction[] = ['open'];
-  if (status !== 'completed' && retryEligibility(job, entry, { role: context.role?.(serverId) }).retryable) {
+  if (status !== 'completed' && facts.retry.retryable) {
     actions.push('retry');
   }
   return [
