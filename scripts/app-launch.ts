@@ -13,12 +13,21 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { demoWanted, startDemoWorld } from './demo/demo-world';
 import { launchFailure, startChild, stopChild, type RunningChild } from './app-launch/child';
+import {
+  downloadMemoryPath,
+  recentDownloadFailure,
+  rememberDownloadFailure,
+} from './app-launch/download-memory';
 import { electronNeedsDownload, resolveElectronBinary } from './app-launch/resolve-electron';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 /** An Electron that has not died by now has opened the app (see launchFailure). */
 const QUICK_EXIT_MS = 5_000;
 const BROWSER_HOST = join('main', 'host', 'start.ts');
+
+/** Said once the download failed: how to get the desktop app after all. */
+const HOW_TO_GET_ELECTRON =
+  "; on a machine that can reach Electron's download host, `npm rebuild electron` installs it, or install a packaged build (npm run package)";
 
 let current: RunningChild | undefined;
 let stopSignal: NodeJS.Signals | undefined;
@@ -27,9 +36,22 @@ type ElectronRun = { ran: true; code: number } | { ran: false; reason: string };
 
 /** Runs Electron until it ends, or says why it did not start. */
 async function runElectron(env: NodeJS.ProcessEnv): Promise<ElectronRun> {
-  if (electronNeedsDownload(root, env)) console.log('Electron is not installed yet; fetching it once…');
+  const needsDownload = electronNeedsDownload(root, env);
+  const memory = downloadMemoryPath(root, env);
+  if (needsDownload) {
+    const failed = recentDownloadFailure(memory, Date.now());
+    if (failed)
+      return {
+        ran: false,
+        reason: `could not be downloaded earlier today (${failed.reason})${HOW_TO_GET_ELECTRON}`,
+      };
+    console.log('Electron is not installed yet; downloading it (about 100 MB, once)…');
+  }
   const binary = await resolveElectronBinary(root, env);
-  if (!binary.ok) return { ran: false, reason: binary.reason };
+  if (!binary.ok) {
+    if (needsDownload) rememberDownloadFailure(memory, { at: Date.now(), reason: binary.reason });
+    return { ran: false, reason: needsDownload ? `${binary.reason}${HOW_TO_GET_ELECTRON}` : binary.reason };
+  }
   if (stopSignal) return { ran: true, code: 0 };
   const electronEnv = { ...env };
   // Set by some parent tools; it would make Electron behave as plain Node and ignore the app.
