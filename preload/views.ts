@@ -69,6 +69,7 @@ export interface MonitorSnapshot {
   /** Clock time the derived fields (ETA, stall, data age) were computed. */
   asOf: number;
   servers: ServerSnapshot[];
+  /** Every visible job, in no particular order: each view sorts (and filters) its own way. */
   jobs: JobView[];
   summary: JobsSummary;
   settings: AppSettings;

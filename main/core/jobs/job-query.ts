@@ -9,6 +9,8 @@ export interface JobQuery {
   status?: JobStatus | readonly JobStatus[];
   /** Include jobs the server's view filters out (other users', system jobs). */
   includeHidden?: boolean;
+  /** Display order (the default); false for a consumer that sorts its own way. */
+  ordered?: boolean;
 }
 
 export function queryJobs(
@@ -27,5 +29,5 @@ export function queryJobs(
       result.push(tracked);
     }
   }
-  return sortTrackedJobs(result);
+  return query.ordered === false ? result : sortTrackedJobs(result);
 }

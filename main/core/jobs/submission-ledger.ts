@@ -47,6 +47,10 @@ export interface SubmissionLedger {
   get(ref: JobRef): SubmissionRecord | undefined;
   /** Takes in what another process recorded, now (before a retry, say). */
   refresh(): void;
+  /** Looks for news in the file if `recheckMs` passed since the last look (one stat at most). */
+  sync(): void;
+  /** Grows whenever an entry is added (recorded here, or taken in from the file). */
+  version(): number;
   entries(): SubmissionRecord[];
   /** Set when the stored ledger was unreadable and the ledger started empty. */
   readonly loadError: DocumentError | null;
@@ -63,6 +67,7 @@ export function createSubmissionLedger(
   const recheckMs = options.recheckMs ?? LEDGER_RECHECK_MS;
   const now = options.now ?? Date.now;
   let checkedAt = Number.NEGATIVE_INFINITY;
+  let version = 0;
   const loaded = loadDocument(
     store as DocumentStore<unknown>,
     submissionLedgerDocumentSchema,
@@ -86,7 +91,9 @@ export function createSubmissionLedger(
     if (!fresh.ok) return;
     for (const entry of fresh.value.entries) {
       const key = jobRefKey(entry);
-      if (!byKey.has(key)) byKey.set(key, entry);
+      if (byKey.has(key)) continue;
+      byKey.set(key, entry);
+      version += 1;
     }
   }
 
@@ -97,6 +104,7 @@ export function createSubmissionLedger(
       const key = jobRefKey(parsed);
       byKey.delete(key);
       byKey.set(key, parsed);
+      version += 1;
       trim();
       store.write({ version: 1, entries: [...byKey.values()] });
     },
@@ -109,6 +117,10 @@ export function createSubmissionLedger(
       return byKey.get(key);
     },
     refresh: mergeFromStore,
+    sync() {
+      if (now() - checkedAt >= recheckMs) mergeFromStore();
+    },
+    version: () => version,
     entries: () => [...byKey.values()],
     loadError: loaded.error,
   };

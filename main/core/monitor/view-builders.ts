@@ -17,6 +17,8 @@ import type { JobView, ServerSnapshot, MonitorSnapshot } from './monitor-types';
 interface CachedView {
   view: JobView;
   entry: SubmissionRecord | undefined;
+  /** The ledger's version when `entry` was looked up: unchanged, the lookup would say the same. */
+  ledgerVersion: number;
   role: string | null;
 }
 
@@ -30,10 +32,12 @@ const viewCache = new WeakMap<TrackedJob, CachedView>();
 export function buildJobView(ctx: CoreContext, tracked: TrackedJob, now: number): JobView {
   const { serverId, job } = tracked;
   const ref = { serverId, jobId: job.id };
-  const entry = ctx.ledger.get(ref);
   const role = ctx.identities.get(serverId)?.role ?? null;
+  const ledgerVersion = ctx.ledger.version();
   let cached = viewCache.get(tracked);
-  if (!cached || cached.entry !== entry || cached.role !== role) {
+  const fresh = cached !== undefined && cached.ledgerVersion === ledgerVersion && cached.role === role;
+  const entry = fresh ? cached!.entry : ctx.ledger.get(ref);
+  if (!cached || !fresh) {
     const facts = jobFacts(job, entry, role);
     const view: JobView = {
       serverId,
@@ -47,7 +51,7 @@ export function buildJobView(ctx: CoreContext, tracked: TrackedJob, now: number)
       stall: NOT_STALLED,
       retry: facts.retry,
     };
-    cached = { view, entry, role };
+    cached = { view, entry, ledgerVersion: ctx.ledger.version(), role };
     viewCache.set(tracked, cached);
   }
   if (job.status !== 'running') return cached.view;
@@ -86,11 +90,13 @@ export function buildSummary(ctx: CoreContext): JobsSummary {
 
 export function buildSnapshot(ctx: CoreContext, version: number): MonitorSnapshot {
   const now = ctx.deps.clock.now();
+  ctx.ledger.sync(); // news from the CLI at most once a second; then views of unchanged jobs are reused
   return {
     version,
     asOf: now,
     servers: ctx.document.servers.map((server) => buildServerSnapshot(ctx, server)),
-    jobs: ctx.store.jobs().map((tracked) => buildJobView(ctx, tracked, now)),
+    // In the store's order of keeping: every view sorts its own way (the window by its filters).
+    jobs: ctx.store.jobs({ ordered: false }).map((tracked) => buildJobView(ctx, tracked, now)),
     summary: buildSummary(ctx),
     settings: ctx.document.settings,
     issues: ctx.issues.map((issue) => ({ ...issue })),

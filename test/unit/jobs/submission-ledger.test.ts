@@ -88,6 +88,28 @@ describe('submission ledger shared by two processes', () => {
     ).toEqual(['from-cli', 'from-tray']);
   });
 
+  it('counts every entry it learns (recorded here or taken in), so views know when to look again', () => {
+    const file = sharedStore();
+    let clock = 0;
+    const tray = createSubmissionLedger(file, { now: () => clock });
+    const before = tray.version();
+    tray.record(sync('mine'));
+    expect(tray.version()).toBe(before + 1);
+    createSubmissionLedger(file).record(sync('from-cli'));
+    tray.sync(); // recording looked at the file a moment ago: no second look yet
+    expect(tray.version()).toBe(before + 1);
+    clock += 1_000;
+    tray.sync();
+    expect(tray.version()).toBe(before + 2);
+    createSubmissionLedger(file).record(sync('later'));
+    tray.sync(); // within a second of the last look
+    expect(tray.version()).toBe(before + 2);
+    clock += 1_000;
+    tray.sync();
+    expect(tray.version()).toBe(before + 3);
+    expect(tray.get({ serverId: 'work', jobId: 'later' })).toEqual(sync('later'));
+  });
+
   it('finds an entry the other process recorded after this one started', () => {
     const file = sharedStore();
     const tray = createSubmissionLedger(file);
