@@ -1,8 +1,17 @@
-/** The at-a-glance counts: running, pending, failures not yet seen. */
+/**
+ * The at-a-glance counts: running, pending, failures not yet seen. While a server is in trouble
+ * its counts are the last it told, so the line says how old they are ("as of 4 min ago").
+ */
+import { useNow } from '../hooks/useNow';
+import { oldestTroubledSuccessAt } from '../model/serverTrouble';
+import { useServersStore } from '../stores/serversStore';
 import { useSummaryStore } from '../stores/summaryStore';
+import { DataAge } from './DataAge';
 
 export function SummaryLine() {
   const summary = useSummaryStore((s) => s.summary);
+  const servers = useServersStore((s) => s.servers);
+  const now = useNow();
   if (!summary) return null;
   const parts = [`${summary.running} running`, `${summary.pending} pending`];
   if (summary.progress !== null) parts.push(`${summary.progress} % on average`);
@@ -13,5 +22,16 @@ export function SummaryLine() {
         : `${summary.unacknowledgedFailures} new failures`,
     );
   }
-  return <p className="summary">{parts.join(' · ')}</p>;
+  const asOf = oldestTroubledSuccessAt(servers, now);
+  return (
+    <p className="summary">
+      {parts.join(' · ')}
+      {asOf !== null && (
+        <>
+          {' · '}
+          <DataAge at={asOf} label="as of" />
+        </>
+      )}
+    </p>
+  );
 }

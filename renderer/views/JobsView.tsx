@@ -4,6 +4,7 @@ import { DataAge } from '../components/DataAge';
 import { JobDetail } from '../components/JobDetail';
 import { JobFiltersBar } from '../components/JobFiltersBar';
 import { JobList, useJobListItems } from '../components/JobList';
+import { ServerTroubleBanner } from '../components/ServerTroubleBanner';
 import { SummaryLine } from '../components/SummaryLine';
 import { selectOldestSuccessAt, useServersStore } from '../stores/serversStore';
 import { useUiStore } from '../stores/uiStore';
@@ -33,6 +34,7 @@ export function JobsView() {
         <SummaryLine />
         <DataAge at={oldestSuccessAt} label="Jobs updated" />
       </div>
+      <ServerTroubleBanner />
       <JobFiltersBar shown={shown} />
       <div className={selectedJob ? 'jobs-view__body jobs-view__body--detail' : 'jobs-view__body'}>
         <JobList items={items} />

@@ -34,6 +34,7 @@ export function benchTemplates(now: number): BenchTemplates {
       mode: 'active',
       nextPollAt: now + 1000,
       unreadableJobs: 0,
+      rateLimitedUntil: null,
     },
     username: 'alice',
     role: 'admin',

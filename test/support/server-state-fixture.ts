@@ -19,6 +19,7 @@ export function makeServerState(serverId: string, patch: Partial<ServerState> = 
     mode: 'idle',
     nextPollAt: null,
     unreadableJobs: 0,
+    rateLimitedUntil: null,
     ...patch,
   };
 }

@@ -32,6 +32,11 @@ export interface ServerState {
   nextPollAt: number | null;
   /** Jobs the last successful poll's lists carried but could not be read (dropped, not fatal). */
   unreadableJobs: number;
+  /**
+   * Epoch ms until which the server asked (429/503 with `Retry-After`, capped at 15 minutes) not
+   * to be polled; null when no such wait holds polling back.
+   */
+  rateLimitedUntil: number | null;
 }
 
 export type JobGoneReason = 'not-found' | 'lost';

@@ -247,6 +247,9 @@ export class ServerPoller {
         : { fatal: { kind: 'unexpected-response', message: 'Internal error while polling' }, partial: [] },
     );
     this.retryAfterUntil = verdict.retryAfterMs === null ? null : now + verdict.retryAfterMs;
+    // Views say until when the server paused us; a wait already over holds nothing back.
+    const rateLimitedUntil =
+      this.retryAfterUntil !== null && this.retryAfterUntil > now ? this.retryAfterUntil : null;
     this.authFailed = verdict.authFailed;
     const consecutiveFailures = verdict.backOff ? this.state.consecutiveFailures + 1 : 0;
 
@@ -263,6 +266,7 @@ export class ServerPoller {
         lastError: verdict.lastError,
         lastAttemptAt: startedAt,
         consecutiveFailures,
+        rateLimitedUntil,
       });
       return;
     }
@@ -324,6 +328,7 @@ export class ServerPoller {
       consecutiveFailures,
       latencyMs: report.latencyMs ?? this.state.latencyMs,
       unreadableJobs: report.unreadable,
+      rateLimitedUntil,
       ...(report.serverInfo ? { version: report.serverInfo.version, flavor: report.serverInfo.flavor } : {}),
     });
     this.tickEvents.push(...events);

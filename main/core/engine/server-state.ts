@@ -16,16 +16,18 @@ export function initialServerState(serverId: string, flavor: ServerFlavor | null
     mode: 'paused',
     nextPollAt: null,
     unreadableJobs: 0,
+    rateLimitedUntil: null,
   };
 }
 
-/** Health, cadence mode, error or version changed: views must hear of it at once. */
+/** Health, cadence mode, error, version or a server-imposed wait changed: views must hear of it at once. */
 export function isNoteworthyChange(before: ServerState, after: ServerState): boolean {
   return (
     after.health !== before.health ||
     after.mode !== before.mode ||
     after.lastError !== before.lastError ||
     after.version !== before.version ||
-    after.unreadableJobs !== before.unreadableJobs
+    after.unreadableJobs !== before.unreadableJobs ||
+    after.rateLimitedUntil !== before.rateLimitedUntil
   );
 }
