@@ -81,7 +81,9 @@ export async function startCidxServer(options: CidxServerOptions): Promise<Runni
       hung,
     }),
   );
-  server.keepAliveTimeout = 1000;
+  // uvicorn's default (timeout_keep_alive = 5 s): a client polling every second keeps its
+  // connection, as it does against a real server.
+  server.keepAliveTimeout = 5000;
   const port = await listen(server, resolved.port, resolved.host);
   listeningPort = port;
   const url = `http://${resolved.host}:${port}`;

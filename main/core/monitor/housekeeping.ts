@@ -12,10 +12,10 @@ import type { CoreContext } from './core-context';
 
 export const PERSIST_EVERY_MS = 5_000;
 /**
- * Progress alone is written at most this often: a 10,000-job cache costs a write of megabytes,
- * and a restart needs to know which jobs ran and how they ended, not their latest percent.
+ * Everything but a new unfinished job is written at most this often (see the monitor's
+ * `mustPersistSoon`): a 10,000-job cache costs a write of megabytes.
  */
-export const PERSIST_PROGRESS_EVERY_MS = 60_000;
+export const PERSIST_LATER_MS = 60_000;
 export const PRUNE_EVERY_MS = 10 * 60_000;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -27,10 +27,10 @@ function retentionPolicy(settings: RetentionSettings): RetentionPolicy {
 export interface Housekeeping {
   start(): void;
   /**
-   * Something worth keeping changed: write within `PERSIST_EVERY_MS`, or, when only progress
-   * moved (`progressOnly`), within `PERSIST_PROGRESS_EVERY_MS`.
+   * Something worth keeping changed: write within `PERSIST_EVERY_MS`, or, when it can wait
+   * (`canWait`), within `PERSIST_LATER_MS`.
    */
-  markDirty(progressOnly?: boolean): void;
+  markDirty(canWait?: boolean): void;
   /** Applies the retention settings now. */
   prune(): void;
   /** Writes now if anything is pending. */
@@ -76,10 +76,10 @@ export function createHousekeeping(
   }
 
   let persistAt: number | null = null;
-  function markDirty(progressOnly = false): void {
+  function markDirty(canWait = false): void {
     dirty = true;
     if (!running) return;
-    const due = clock.now() + (progressOnly ? PERSIST_PROGRESS_EVERY_MS : PERSIST_EVERY_MS);
+    const due = clock.now() + (canWait ? PERSIST_LATER_MS : PERSIST_EVERY_MS);
     if (persistTimer !== null && persistAt !== null && persistAt <= due) return;
     if (persistTimer !== null) clock.clearTimeout(persistTimer);
     persistAt = due;

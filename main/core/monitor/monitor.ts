@@ -6,12 +6,12 @@
  * `jobs` and the server/settings commands (design.md, "The shape").
  */
 import type { Job } from '../cidx/job';
+import { isTerminal } from '../cidx/job';
 import type { EngineBatch, EngineEvent } from '../engine/events';
 import { repositoryOf } from '../jobs/operation-names';
 import type { ConfigDocument } from '../config/settings';
 import type { JobRef } from '../jobs/tracked-job';
 import { jobRefKey } from '../jobs/tracked-job';
-import { isTerminal } from '../cidx/job';
 import type { Result } from '../result';
 import { err, ok } from '../result';
 import { assembleCore } from './assemble-core';
@@ -33,9 +33,15 @@ export const FOLLOW_SUBMISSIONS_FOR_MS = 3 * 24 * 60 * 60 * 1000;
 /** At most this many (the newest): each costs one GET at the first poll. */
 export const MAX_FOLLOWED_SUBMISSIONS = 50;
 
-/** A job moved without changing status: what a restart needs from the cache did not change. */
-const onlyProgressMoved = (event: EngineEvent): boolean =>
-  event.type === 'job-changed' && event.job.status === event.previous.status;
+/**
+ * A new unfinished job is what a restart must find in the job cache: if it ended while the app
+ * was down, only the cache says it was running (so its ending is news, not history). Endings,
+ * progress and status changes can wait: a cache that still says "running" after a crash only
+ * makes the first poll check again, and the notification ledger keeps an ending from being
+ * announced twice.
+ */
+const mustPersistSoon = (event: EngineEvent): boolean =>
+  event.type === 'job-added' && !isTerminal(event.job.status);
 
 export async function createMonitor(deps: MonitorDeps): Promise<Monitor> {
   const { ctx, documents } = await assembleCore(deps);
@@ -116,7 +122,7 @@ export async function createMonitor(deps: MonitorDeps): Promise<Monitor> {
       inBatch = false;
     }
     const jobEvents = batch.events.filter((event) => event.type !== 'server-state');
-    if (jobEvents.length > 0) housekeeping.markDirty(jobEvents.every(onlyProgressMoved));
+    if (jobEvents.length > 0) housekeeping.markDirty(!jobEvents.some(mustPersistSoon));
     // A viewer shows no banners and marks nothing notified: that is the app's business.
     if (!deps.viewer) center.handleBatch(batch.events);
   }

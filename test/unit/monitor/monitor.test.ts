@@ -179,7 +179,7 @@ describe('monitor: persistence', () => {
     core.stop();
   });
 
-  it('writes a change of status within seconds, and progress alone only every minute', async () => {
+  it('writes a new running job within seconds, and progress or an ending only every minute', async () => {
     const world = await worldWithWork();
     const api = world.api('work');
     const job = api.addJob({ status: 'running', progress: 10 });
@@ -193,7 +193,9 @@ describe('monitor: persistence', () => {
     expect(cached()).toMatchObject({ progress: 10 }); // progress alone waits
     api.updateJob(job.id, { status: 'completed', progress: 100 });
     await world.clock.advance(6_000);
-    expect(cached()).toMatchObject({ status: 'completed' }); // an ending does not
+    expect(cached()).toMatchObject({ status: 'running' }); // an ending waits too (the ledger dedupes)
+    await world.clock.advance(60_000);
+    expect(cached()).toMatchObject({ status: 'completed' });
     core.stop();
   });
 
