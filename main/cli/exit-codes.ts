@@ -10,7 +10,7 @@ export const EXIT = {
   jobFailed: 1,
   /** Wrong arguments or options (commander's own errors use this too). */
   usage: 2,
-  /** The settings file or the named server is missing or invalid. */
+  /** The settings file or the named server is missing or invalid, or the secret store cannot be read. */
   config: 3,
   /** Credentials rejected, expired or revoked; MFA needs an API key. */
   auth: 4,
@@ -50,6 +50,8 @@ export function exitCodeForFailure(kind: FailureKind): ExitCode {
       return EXIT.refused;
     case 'invalid-input':
       return EXIT.usage;
+    case 'secrets-unavailable':
+      return EXIT.config;
     case 'server-error':
     case 'maintenance':
     case 'unexpected-response':

@@ -4,6 +4,7 @@
  */
 import { CommanderError } from 'commander';
 import type { Clock } from '../core/clock';
+import { SecretStoreReadError } from '../core/config/secret-stores/secret-store-error';
 import { CliError } from './cli-error';
 import { EXIT, type ExitCode } from './exit-codes';
 import { println, type CliIo } from './io';
@@ -21,6 +22,11 @@ export async function runCli(argv: readonly string[], io: CliIo, clock?: Clock):
     if (error instanceof CliError) {
       println(io.stderr, `cidx-jobs: ${error.message}`);
       return error.exitCode;
+    }
+    if (error instanceof SecretStoreReadError) {
+      // A store that cannot be read refuses writes too (nothing it holds is lost): not a bug.
+      println(io.stderr, `cidx-jobs: ${error.message}; nothing was changed.`);
+      return EXIT.config;
     }
     if (error instanceof CommanderError) {
       // Help and version end "successfully"; commander has already printed the rest.

@@ -10,6 +10,7 @@
 import { z } from 'zod';
 import { JsonDocumentStore } from '../core/config/json-document-store';
 import { configDocumentPath } from '../core/config/paths';
+import { lastDamage, readSecretsDocument } from '../core/config/secret-stores/secret-store-error';
 import type { SecretStore } from '../core/config/stores';
 
 export const SAFE_SECRETS_FILE_NAME = 'secrets.safe.json';
@@ -34,6 +35,8 @@ export class SafeStorageSecretStore implements SecretStore {
   readonly path: string;
   private readonly document: JsonDocumentStore<SafeSecretsFile>;
   private readonly platform: NodeJS.Platform;
+  /** The last read failed (EMFILE, EACCES): what is cached is only the default, read again. */
+  private readFailed = false;
 
   constructor(private readonly options: SafeStorageSecretStoreOptions) {
     this.platform = options.platform ?? process.platform;
@@ -47,7 +50,7 @@ export class SafeStorageSecretStore implements SecretStore {
   }
 
   async get(key: string): Promise<string | null> {
-    const sealed = this.document.read().secrets[key];
+    const sealed = this.readSecrets()[key];
     if (sealed === undefined) return null;
     const opened = await this.options.safeStorage.decryptStringAsync(Buffer.from(sealed, 'base64'));
     // The OS key was rotated or a better backend appeared: seal it again under the new key.
@@ -57,15 +60,28 @@ export class SafeStorageSecretStore implements SecretStore {
 
   async set(key: string, value: string): Promise<void> {
     const sealed = await this.options.safeStorage.encryptStringAsync(value);
-    const current = this.document.read();
-    this.document.write({ version: 1, secrets: { ...current.secrets, [key]: sealed.toString('base64') } });
+    const current = this.readSecrets();
+    this.document.write({ version: 1, secrets: { ...current, [key]: sealed.toString('base64') } });
   }
 
   async delete(key: string): Promise<void> {
-    const current = this.document.read();
-    if (!(key in current.secrets)) return;
-    const { [key]: _removed, ...rest } = current.secrets;
+    const current = this.readSecrets();
+    if (!(key in current)) return;
+    const { [key]: _removed, ...rest } = current;
     this.document.write({ version: 1, secrets: rest });
+  }
+
+  /** Throws while the file cannot be read (never read as empty: a write would then lose the rest). */
+  private readSecrets(): Record<string, string> {
+    const read = readSecretsDocument(this.document, {
+      fresh: false,
+      path: this.path,
+      backend: 'safeStorage',
+      failedBefore: this.readFailed,
+    });
+    this.readFailed = read.failed;
+    if (read.failed) throw read.error;
+    return read.value.secrets;
   }
 
   /** True when the key that seals these secrets is a constant in the binary (Linux without keyring). */
@@ -74,7 +90,7 @@ export class SafeStorageSecretStore implements SecretStore {
   }
 
   describe(): { backend: string; protectedAtRest: boolean; warning?: string } {
-    const damaged = this.document.issues().at(-1);
+    const damaged = lastDamage(this.document.issues());
     const note = damaged ? ` ${damaged.message}` : '';
     if (this.isPlainTextBackend()) {
       return {

@@ -3,7 +3,7 @@
  * secret store and never to config.json (0600), a failed check saves nothing, and a corrupt
  * settings file is reported with its backup and does not stop the command.
  */
-import { existsSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RunningCidxServer } from '../cidx-server/server';
@@ -224,5 +224,36 @@ describe('a corrupt settings file', () => {
     const repos = await box.run(['repos']);
     expect(repos.code).toBe(0);
     expect(repos.stderr).not.toContain('corrupt');
+  });
+});
+
+describe('cidx-jobs with a secret store it cannot read (issue 8)', () => {
+  beforeEach(async () => {
+    server = await startCidxServer({ flavor: 'head', port: 0 });
+    box = createCliSandbox();
+  });
+
+  it('says so (exit 3) instead of "no API key", and changes nothing', async () => {
+    // EISDIR on every read: the file store cannot read it, as with EMFILE or EACCES.
+    mkdirSync(box.secretsPath);
+    const refused = await box.addServer('lab', server);
+    expect(refused.code).toBe(3);
+    expect(refused.stderr).toMatch(
+      /^cidx-jobs: Could not read the secret store \(EISDIR.*nothing was changed\.$/m,
+    );
+    rmSync(box.secretsPath, { recursive: true });
+
+    expect((await box.addServer('lab', server)).code).toBe(0);
+    const secrets = readFileSync(box.secretsPath, 'utf8');
+    rmSync(box.secretsPath);
+    mkdirSync(box.secretsPath);
+    const listed = await box.run(['repos']);
+    expect(listed.code).toBe(3);
+    expect(listed.stderr).toMatch(/Could not read the secret store \(EISDIR/);
+    expect(listed.stderr).not.toMatch(/No API key/);
+
+    rmSync(box.secretsPath, { recursive: true });
+    writeFileSync(box.secretsPath, secrets, { mode: 0o600 });
+    expect((await box.run(['repos'])).code).toBe(0);
   });
 });

@@ -5,8 +5,24 @@
  */
 import type { Result } from '../result';
 import { err, ok } from '../result';
+import { secretStoreErrorReason } from '../config/secret-stores/secret-store-error';
 import type { CidxFailure } from './failure';
+import { secretsUnavailable } from './failure';
 import type { HttpSession } from './http';
+
+/**
+ * Reads one secret through a host callback. A store that cannot be read (EMFILE, EACCES, a
+ * keychain that does not answer) is `secrets-unavailable`, never taken for an absent secret.
+ */
+export async function readSecret(
+  read: () => Promise<string | null>,
+): Promise<Result<string | null, CidxFailure>> {
+  try {
+    return ok(await read());
+  } catch (error) {
+    return err(secretsUnavailable(secretStoreErrorReason(error)));
+  }
+}
 
 export interface Identity {
   username: string | null;
@@ -39,7 +55,9 @@ export function apiKeyAuth(options: ApiKeyAuthOptions): AuthProvider {
   return {
     kind: 'api-key',
     async authorize(http) {
-      const key = (await options.getApiKey())?.trim() ?? '';
+      const stored = await readSecret(options.getApiKey);
+      if (!stored.ok) return stored;
+      const key = stored.value?.trim() ?? '';
       if (key === '') {
         return err({
           kind: 'bad-credentials',

@@ -20,6 +20,7 @@ export const FAILURE_KINDS = [
   'maintenance', // HEAD maintenance mode: new jobs refused for now
   'unexpected-response', // not JSON, truncated, too large, or not the documented shape
   'invalid-input', // rejected before sending: bad URL, empty repository name, ...
+  'secrets-unavailable', // the secret store could not be read (EMFILE, a locked keychain): retried soon, not "no key"
 ] as const;
 
 export type FailureKind = (typeof FAILURE_KINDS)[number];
@@ -34,6 +35,18 @@ export interface CidxFailure {
   retryAfterMs?: number;
   /** The server's own `detail` text when it gave one (sanitised, truncated). */
   serverDetail?: string;
+}
+
+/**
+ * The secret store could not be read: not "no credentials" (nothing for a person to re-enter)
+ * but a local, usually passing condition, so it is not an auth failure and the engine retries
+ * on its failure backoff as it does for an unreachable server.
+ */
+export function secretsUnavailable(reason: string): CidxFailure {
+  return {
+    kind: 'secrets-unavailable',
+    message: `Could not read the secret store (${reason}); trying again soon.`,
+  };
 }
 
 /** Failures that mean "the credentials need a person's attention", not "try again later". */

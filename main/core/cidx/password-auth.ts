@@ -10,6 +10,7 @@ import type { Result } from '../result';
 import { err, ok } from '../result';
 import { cleanName, cleanOptional, MAX_NAME_LENGTH } from '../text/clean-text';
 import type { AuthProvider, Identity } from './auth';
+import { readSecret } from './auth';
 import type { CidxFailure } from './failure';
 import type { HttpSession } from './http';
 import { jwtExpiryMs, jwtIdentity } from './jwt';
@@ -17,8 +18,12 @@ import { loginSchema, refreshSchema } from './schemas';
 
 export interface PasswordAuthOptions {
   username: string;
-  /** From the host's secret store; null when none is stored. */
+  /**
+   * From the host's secret store; null when none is stored. Throws when the store cannot be
+   * read (reported as `secrets-unavailable`, never as "no password").
+   */
   getPassword(): Promise<string | null>;
+  /** Throws like `getPassword` when the store cannot be read. */
   loadRefreshToken(): Promise<string | null>;
   /** Awaited before the new access token is used; null clears a dead token. */
   saveRefreshToken(token: string | null): Promise<void>;
@@ -83,9 +88,14 @@ class PasswordAuth implements AuthProvider {
   }
 
   private async renewOnce(http: HttpSession): Promise<Result<string, CidxFailure>> {
-    const token = await this.currentRefreshToken(http);
+    const loaded = await this.currentRefreshToken();
+    if (!loaded.ok) return loaded;
+    const token = loaded.value;
     let lostSession: CidxFailure | null = null;
     if (token !== null) {
+      // Resuming a session sends no password, but a server may still echo it: read it so it is
+      // on the redaction list (best effort: the refresh does not need it).
+      await this.readPassword(http);
       http.secrets.add(token);
       const answer = await http.json(
         { method: 'POST', path: '/api/auth/refresh', body: { refresh_token: token } },
@@ -94,8 +104,10 @@ class PasswordAuth implements AuthProvider {
       if (answer.ok) {
         const body = answer.value.value;
         // The old token is spent the moment the server answered: store the new one first.
+        http.secrets.add(body.refresh_token);
         await this.storeRefreshToken(http, body.refresh_token);
-        http.secrets.delete(token);
+        // Spent, but a server may still echo it: it stays on the redaction list (bounded).
+        if (body.refresh_token !== token) http.secrets.retire(token);
         this.adoptAccessToken(http, body.access_token, body.user, body.access_token_expires_in);
         return ok(body.access_token);
       }
@@ -105,8 +117,16 @@ class PasswordAuth implements AuthProvider {
       });
       lostSession = answer.error;
       await this.storeRefreshToken(http, null);
+      http.secrets.retire(token);
     }
     return this.login(http, lostSession);
+  }
+
+  /** The stored password, put on the redaction list whenever it is read. */
+  private async readPassword(http: HttpSession): Promise<Result<string | null, CidxFailure>> {
+    const password = await readSecret(() => this.options.getPassword());
+    if (password.ok) http.secrets.add(password.value);
+    return password;
   }
 
   private async login(
@@ -114,7 +134,9 @@ class PasswordAuth implements AuthProvider {
     lostSession: CidxFailure | null,
   ): Promise<Result<string, CidxFailure>> {
     const { username } = this.options;
-    const password = await this.options.getPassword();
+    const read = await this.readPassword(http);
+    if (!read.ok) return read;
+    const password = read.value;
     if (password === null || password === '') {
       if (lostSession !== null) {
         const kind = lostSession.kind === 'token-expired' ? 'token-expired' : 'token-revoked';
@@ -128,7 +150,6 @@ class PasswordAuth implements AuthProvider {
         message: `No password is stored for ${username}; sign in again.`,
       });
     }
-    http.secrets.add(password);
     const answer = await http.json(
       { method: 'POST', path: '/auth/login', body: { username, password } },
       loginSchema,
@@ -177,16 +198,18 @@ class PasswordAuth implements AuthProvider {
     };
   }
 
-  private async currentRefreshToken(http: HttpSession): Promise<string | null> {
+  /**
+   * The saved refresh token, read once. A store that cannot be read is reported (and read again
+   * next time) rather than taken for "no session": that would sign in with the password and
+   * replace a session that is still good.
+   */
+  private async currentRefreshToken(): Promise<Result<string | null, CidxFailure>> {
     if (this.refreshToken === undefined) {
-      try {
-        this.refreshToken = (await this.options.loadRefreshToken()) || null;
-      } catch {
-        http.logger.warn('Could not read the saved session token; signing in with the password');
-        this.refreshToken = null;
-      }
+      const loaded = await readSecret(() => this.options.loadRefreshToken());
+      if (!loaded.ok) return loaded;
+      this.refreshToken = loaded.value || null;
     }
-    return this.refreshToken;
+    return ok(this.refreshToken);
   }
 
   private async storeRefreshToken(http: HttpSession, token: string | null): Promise<void> {

@@ -31,24 +31,45 @@ export function redactPatterns(text: string): string {
   return out;
 }
 
+/** How many retired secrets (rotated-out refresh tokens) stay on the redaction list. */
+export const RETIRED_SECRETS_KEPT = 20;
+
 /** A set of secret values (the password, tokens, the API key) scrubbed from every string. */
 export class SecretRegistry {
   private readonly values = new Set<string>();
+  /** Secrets no longer in use but still scrubbed, oldest first, at most `retiredLimit`. */
+  private readonly retired: string[] = [];
+
+  constructor(private readonly retiredLimit = RETIRED_SECRETS_KEPT) {}
 
   /** Remember a secret so later text containing it is scrubbed. Empty and tiny values are ignored. */
   add(value: string | null | undefined): void {
     if (typeof value === 'string' && value.length >= MIN_SECRET_LENGTH) this.values.add(value);
   }
 
-  /** Forget a secret that is no longer in use (e.g. a rotated-out token). */
+  /** Forget a secret entirely (it was never sent, or it must no longer be scrubbed). */
   delete(value: string | null | undefined): void {
     if (typeof value === 'string') this.values.delete(value);
+  }
+
+  /**
+   * A secret that is no longer in use (a rotated-out or dead refresh token) but that a server
+   * may still echo: it stays scrubbed among the last `retiredLimit` retired ones.
+   */
+  retire(value: string | null | undefined): void {
+    if (typeof value !== 'string' || value.length < MIN_SECRET_LENGTH) return;
+    this.values.delete(value);
+    const index = this.retired.indexOf(value);
+    if (index >= 0) this.retired.splice(index, 1);
+    this.retired.push(value);
+    if (this.retired.length > this.retiredLimit)
+      this.retired.splice(0, this.retired.length - this.retiredLimit);
   }
 
   /** Scrub every registered value (longest first, so a secret containing another goes whole) and every known shape. */
   redact(text: string): string {
     let out = text;
-    const byLength = [...this.values].sort((a, b) => b.length - a.length);
+    const byLength = [...new Set([...this.values, ...this.retired])].sort((a, b) => b.length - a.length);
     for (const value of byLength) {
       out = out.split(value).join(REDACTED);
       // Servers and proxies may echo the value URL-encoded.

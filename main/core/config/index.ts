@@ -25,3 +25,4 @@ export {
 } from './secret-stores/linux-secret-tool-store';
 export { MacKeychainStore, type MacKeychainStoreOptions } from './secret-stores/mac-keychain-store';
 export * from './secret-stores/choose-secret-store';
+export * from './secret-stores/secret-store-error';

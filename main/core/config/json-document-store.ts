@@ -15,6 +15,8 @@ export interface DocumentIssue {
   kind: 'unreadable-file' | 'not-json' | 'invalid-document';
   message: string;
   backupPath?: string;
+  /** The errno code of an unreadable file (EACCES, EMFILE, EIO...), when there was one. */
+  code?: string;
 }
 
 export interface JsonDocumentStoreOptions<T> {
@@ -102,9 +104,11 @@ export class JsonDocumentStore<T> implements DocumentStore<T> {
       text = readTextIfExists(this.options.path);
     } catch (error) {
       // Unreadable (permissions): serve the default but leave the file alone.
+      const code = (error as NodeJS.ErrnoException).code;
       this.report({
         kind: 'unreadable-file',
         message: `Cannot read ${this.options.path}: ${(error as Error).message}`,
+        ...(typeof code === 'string' ? { code } : {}),
       });
       return this.options.defaults();
     }

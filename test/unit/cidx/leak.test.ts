@@ -97,3 +97,66 @@ describe('secrets never leak', () => {
     ]);
   });
 });
+
+describe('secrets of a resumed session never leak (issue 8)', () => {
+  /** Opaque refresh tokens (no JWT, no key shape): only their registration can scrub them. */
+  const refresh = (n: number) => `rt${n}_Q8vT-CoCRLTIcqSVwYquoFznaBXUgBBeJnzWsdjWcP8nFhutoUbY2X`;
+
+  function resumingClient(fake: ScriptedFetch, clock: FakeClock, logger: MemoryLogger) {
+    return new CidxClient({
+      baseUrl: 'https://cidx.example.com',
+      fetch: fake.fetch,
+      clock,
+      logger,
+      auth: passwordAuth({
+        username: 'alice',
+        getPassword: async () => PASSWORD,
+        loadRefreshToken: async () => refresh(0),
+        saveRefreshToken: async () => undefined,
+      }),
+    });
+  }
+
+  const rotated = (clock: FakeClock, next: number) =>
+    json(200, {
+      access_token: jwtFor(clock),
+      refresh_token: refresh(next),
+      token_type: 'bearer',
+      access_token_expires_in: 600,
+    });
+
+  it('the password, though a resumed session never sends it', async () => {
+    const clock = new FakeClock();
+    const logger = new MemoryLogger();
+    const fake = new ScriptedFetch()
+      .on('POST /api/auth/refresh', rotated(clock, 1))
+      .on('GET /api/jobs', json(400, { detail: `alice's password is ${PASSWORD}, token ${refresh(1)}` }));
+    const result = await resumingClient(fake, clock, logger).listJobs();
+    expect(fake.callsTo('POST /auth/login')).toHaveLength(0);
+    expect(result.ok ? null : result.error.kind).toBe('bad-request');
+    expectClean(JSON.stringify(result) + logger.text(), [PASSWORD, refresh(1)]);
+  });
+
+  it('refresh tokens rotated out, the last 20 of them', async () => {
+    const clock = new FakeClock();
+    const logger = new MemoryLogger();
+    const fake = new ScriptedFetch();
+    for (let n = 1; n <= 21; n++) fake.on('POST /api/auth/refresh', rotated(clock, n));
+    fake.on(
+      'GET /api/jobs',
+      ...Array.from({ length: 20 }, () => json(200, { jobs: [], total: 0, limit: 10, offset: 0 })),
+    );
+    // 21 rotations: refresh(0) .. refresh(20) retired, of which the last 20 are kept; refresh(21) is current.
+    const old = Array.from({ length: 20 }, (_, n) => refresh(n + 1));
+    fake.on('GET /api/jobs', json(500, { detail: `stale sessions: ${old.join(' ')} ${refresh(21)}` }));
+    const client = resumingClient(fake, clock, logger);
+    for (let n = 0; n < 20; n++) {
+      expect((await client.listJobs()).ok).toBe(true);
+      clock.advance(600_000); // the access token is due for renewal: one rotation per call
+    }
+    const echoed = await client.listJobs();
+    expect(fake.callsTo('POST /api/auth/refresh')).toHaveLength(21);
+    expect(echoed.ok ? null : echoed.error.kind).toBe('server-error');
+    expectClean(JSON.stringify(echoed) + logger.text(), [...old, refresh(21)]);
+  });
+});

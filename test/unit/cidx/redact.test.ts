@@ -43,6 +43,22 @@ describe('SecretRegistry', () => {
     secrets.delete('long-refresh-token');
     expect(secrets.redact('ab long-refresh-token')).toBe('ab long-refresh-token');
   });
+
+  it('keeps scrubbing retired values, the last 20 of them (issue 8)', () => {
+    const secrets = new SecretRegistry();
+    const token = (n: number) => `refresh-token-${String(n).padStart(2, '0')}`;
+    for (let n = 0; n <= 20; n++) {
+      secrets.add(token(n));
+      secrets.retire(token(n));
+    }
+    const all = Array.from({ length: 21 }, (_, n) => token(n)).join(' ');
+    // The oldest of 21 has left the list; the 20 after it are still scrubbed.
+    expect(secrets.redact(all)).toBe(`${token(0)}${' [redacted]'.repeat(20)}`);
+    // Retiring a value again moves it to the newest end instead of counting twice.
+    secrets.retire(token(1));
+    secrets.retire('refresh-token-new');
+    expect(secrets.redact(`${token(1)} ${token(2)}`)).toBe(`[redacted] ${token(2)}`);
+  });
 });
 
 describe('sanitizeText', () => {

@@ -21,6 +21,7 @@ const expected: Record<FailureKind, number> = {
   maintenance: 8,
   'unexpected-response': 8,
   'invalid-input': 2,
+  'secrets-unavailable': 3,
 };
 
 describe('exit codes', () => {

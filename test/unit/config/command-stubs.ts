@@ -50,6 +50,11 @@ function run(list) {
       fs.writeFileSync(file, Buffer.from(option(list, '-X'), 'hex'));
       return 0;
     case 'find-generic-password':
+      // 36: errSecInteractionNotAllowed, a locked keychain.
+      if (process.env.STUB_FIND_EXIT) {
+        process.stderr.write('security: SecKeychainSearchCopyNext: User interaction is not allowed.\\n');
+        return Number(process.env.STUB_FIND_EXIT);
+      }
       if (!fs.existsSync(file)) return 44;
       process.stdout.write(fs.readFileSync(file, 'utf8') + '\\n');
       return 0;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LinuxSecretToolStore } from '../../../main/core/config';
+import { LinuxSecretToolStore, SecretStoreReadError } from '../../../main/core/config';
 import { installStub } from './command-stubs';
 import { useTempDir } from './temp-dir';
 
@@ -63,6 +63,18 @@ describe('LinuxSecretToolStore against a stub secret-tool on PATH', () => {
       /secret-tool store failed \(exit 1: .*D-Bus/,
     );
     await expect(store.set('server/a/api-key', SECRET)).rejects.not.toThrow(new RegExp(SECRET));
+  });
+
+  it('tells "could not look it up" from "not stored" (issue 8)', async () => {
+    const stub = installStub(tempDir(), 'secret-tool');
+    const store = new LinuxSecretToolStore({ env: { ...stub.env, STUB_NO_SERVICE: '1' } });
+    const lookup = store.get('server/a/api-key');
+    await expect(lookup).rejects.toBeInstanceOf(SecretStoreReadError);
+    await expect(lookup).rejects.toThrow(
+      /Could not read the secret store \(secret-tool lookup failed \(exit 1: .*D-Bus/,
+    );
+    const missing = new LinuxSecretToolStore({ command: `${tempDir()}/no-such-secret-tool` });
+    await expect(missing.get('server/a/api-key')).rejects.toBeInstanceOf(SecretStoreReadError);
   });
 
   it('is unavailable when secret-tool is not installed', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MacKeychainStore } from '../../../main/core/config';
+import { MacKeychainStore, SecretStoreReadError } from '../../../main/core/config';
 import { installStub } from './command-stubs';
 import { useTempDir } from './temp-dir';
 
@@ -44,6 +44,15 @@ describe('MacKeychainStore against a stub security', () => {
     await store.delete('server/a/api-key');
     await store.delete('server/a/api-key');
     expect(await store.get('server/a/api-key')).toBeNull();
+  });
+
+  it('tells "could not read the keychain" from "not found" (issue 8)', async () => {
+    const { stub } = stubbed();
+    const failing = new MacKeychainStore({ command: stub.path, env: { ...stub.env, STUB_FIND_EXIT: '36' } });
+    await expect(failing.get('server/a/api-key')).rejects.toBeInstanceOf(SecretStoreReadError);
+    await expect(failing.get('server/a/api-key')).rejects.toThrow(/find-generic-password failed \(exit 36/);
+    const missing = new MacKeychainStore({ command: `${tempDir()}/nope` });
+    await expect(missing.get('server/a/api-key')).rejects.toBeInstanceOf(SecretStoreReadError);
   });
 
   it('refuses keys that could inject into the interactive command line', async () => {

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { JsonDocumentStore } from '../json-document-store';
 import { configDocumentPath } from '../paths';
 import type { SecretStore } from '../stores';
+import { lastDamage, readSecretsDocument } from './secret-store-error';
 
 export const SECRETS_FILE_NAME = 'secrets.json';
 
@@ -40,23 +41,41 @@ export class FileSecretStore implements SecretStore {
   // Every operation re-reads the file: the app and the CLI share it, and a refresh token rotated
   // by one must not be overwritten by a stale copy in the other (cidx-api.md §1.3, replay).
   async get(key: string): Promise<string | null> {
-    return this.document.reload().secrets[key] ?? null;
+    return this.readSecrets()[key] ?? null;
   }
 
+  /** Refuses (throws) while the file cannot be read: writing then would lose every other entry. */
   async set(key: string, value: string): Promise<void> {
-    const current = this.document.reload();
-    this.document.write({ version: 1, secrets: { ...current.secrets, [key]: value } });
+    const current = this.readSecrets();
+    this.document.write({ version: 1, secrets: { ...current, [key]: value } });
   }
 
   async delete(key: string): Promise<void> {
-    const current = this.document.reload();
-    if (!(key in current.secrets)) return;
-    const { [key]: _removed, ...rest } = current.secrets;
+    const current = this.readSecrets();
+    if (!(key in current)) return;
+    const { [key]: _removed, ...rest } = current;
     this.document.write({ version: 1, secrets: rest });
   }
 
+  /**
+   * The file as it is now. An unreadable file (EMFILE, EACCES, EIO...) throws instead of reading
+   * as empty, and the file is left alone. (A corrupt one has been moved aside whole by then, and
+   * describe() names the copy, so nothing is lost by starting a new one.)
+   */
+  private readSecrets(): Record<string, string> {
+    const read = readSecretsDocument(this.document, {
+      fresh: true,
+      path: this.path,
+      backend: 'file',
+      failedBefore: false,
+    });
+    if (read.failed) throw read.error;
+    return read.value.secrets;
+  }
+
   describe(): { backend: string; protectedAtRest: boolean; warning?: string } {
-    const damaged = this.document.issues().at(-1);
+    // A file moved aside stays worth mentioning; a read that failed once (EMFILE) does not.
+    const damaged = lastDamage(this.document.issues());
     return {
       backend: 'file',
       protectedAtRest: false,

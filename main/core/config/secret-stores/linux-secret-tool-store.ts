@@ -5,6 +5,7 @@
  */
 import type { SecretStore } from '../stores';
 import { firstLine, runCommand } from './run-command';
+import { SecretStoreReadError } from './secret-store-error';
 
 export interface LinuxSecretToolStoreOptions {
   /** The program to run; PATH lookup by default. */
@@ -50,7 +51,10 @@ export class LinuxSecretToolStore implements SecretStore {
     const result = await this.run(['lookup', ...this.attributes(key)]);
     // Exit 1 with a silent stderr is "no such item".
     if (result.code === 1 && result.stderr.trim() === '') return null;
-    this.check(result, 'lookup');
+    // Anything else (not installed, no Secret Service, a locked or dismissed keyring) is not
+    // "absent": the caller must not take it for a missing key.
+    if (result.code !== 0)
+      throw new SecretStoreReadError(this.why(result, 'lookup'), this.describe().backend);
     // secret-tool writes the secret as stored (a newline only when stdout is a terminal).
     return result.stdout === '' ? null : result.stdout;
   }
@@ -72,8 +76,12 @@ export class LinuxSecretToolStore implements SecretStore {
 
   private check(result: Awaited<ReturnType<typeof runCommand>>, action: string): void {
     if (result.code === 0) return;
+    throw new Error(this.why(result, action));
+  }
+
+  private why(result: Awaited<ReturnType<typeof runCommand>>, action: string): string {
     const why =
       result.spawnError ?? `exit ${result.code}${result.stderr ? `: ${firstLine(result.stderr)}` : ''}`;
-    throw new Error(`secret-tool ${action} failed (${why})`);
+    return `secret-tool ${action} failed (${why})`;
   }
 }

@@ -11,6 +11,7 @@
  */
 import type { SecretStore } from '../stores';
 import { firstLine, runCommand } from './run-command';
+import { SecretStoreReadError } from './secret-store-error';
 
 export interface MacKeychainStoreOptions {
   command?: string;
@@ -52,7 +53,11 @@ export class MacKeychainStore implements SecretStore {
   async get(key: string): Promise<string | null> {
     const result = await this.run(['find-generic-password', '-s', this.service, '-a', safeKey(key), '-w']);
     if (result.code === ITEM_NOT_FOUND) return null;
-    this.check(result, 'find-generic-password');
+    // Anything else (security missing, a locked keychain, access denied or the dialog cancelled)
+    // is not "absent": the caller must not take it for a missing key.
+    if (result.code !== 0) {
+      throw new SecretStoreReadError(this.why(result, 'find-generic-password'), this.describe().backend);
+    }
     // -w prints the secret followed by one newline.
     return result.stdout.endsWith('\n') ? result.stdout.slice(0, -1) : result.stdout;
   }
@@ -81,9 +86,13 @@ export class MacKeychainStore implements SecretStore {
 
   private check(result: Awaited<ReturnType<typeof runCommand>>, action: string): void {
     if (result.code === 0) return;
+    throw new Error(this.why(result, action));
+  }
+
+  private why(result: Awaited<ReturnType<typeof runCommand>>, action: string): string {
     const why =
       result.spawnError ?? `exit ${result.code}${result.stderr ? `: ${firstLine(result.stderr)}` : ''}`;
-    throw new Error(`security ${action} failed (${why})`);
+    return `security ${action} failed (${why})`;
   }
 }
 
