@@ -7,6 +7,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type * as atomicFile from '../../../main/core/config/atomic-file';
+import { readFailure } from '../../support/failing-reads';
 import { apiKeyAuth } from '../../../main/core/cidx/auth';
 import { CidxClient } from '../../../main/core/cidx/client';
 import { isAuthFailure, type CidxFailure } from '../../../main/core/cidx/failure';
@@ -15,22 +16,9 @@ import { judgeTick } from '../../../main/core/engine/health';
 import { useTempDir } from '../config/temp-dir';
 import { API_KEY, FakeClock, MemoryLogger, ScriptedFetch, json, jwtFor } from './support';
 
-const failure: { code: string | null } = { code: null };
-
-vi.mock('../../../main/core/config/atomic-file', async (importOriginal) => {
-  const actual = await importOriginal<typeof atomicFile>();
-  return {
-    ...actual,
-    readTextIfExists: (path: string) => {
-      if (failure.code !== null) {
-        throw Object.assign(new Error(`${failure.code}: cannot open, open '${path}'`), {
-          code: failure.code,
-        });
-      }
-      return actual.readTextIfExists(path);
-    },
-  };
-});
+vi.mock('../../../main/core/config/atomic-file', async (importOriginal) =>
+  (await import('../../support/failing-reads')).failingReads(await importOriginal<typeof atomicFile>()),
+);
 
 const { FileSecretStore, secretKeys, serverConfigSchema, SecretStoreReadError } =
   await import('../../../main/core/config');
@@ -38,7 +26,7 @@ const { authFor } = await import('../../../main/core/monitor/server-connection')
 
 const tempDir = useTempDir();
 afterEach(() => {
-  failure.code = null;
+  readFailure.code = null;
 });
 
 const jobsPage = json(200, { jobs: [], total: 0, limit: 10, offset: 0 });
@@ -83,11 +71,11 @@ describe('a secret store that cannot be read', () => {
       });
       const fake = new ScriptedFetch().on('GET /api/jobs', jobsPage);
       const client = clientWith(authFor(server, new FileSecretStore({ configDir: dir })), fake);
-      failure.code = code;
+      readFailure.code = code;
       expectTransient(failureOf(await client.listJobs()), code);
       expect(fake.calls).toHaveLength(0);
       // Readable again: the key is there, untouched.
-      failure.code = null;
+      readFailure.code = null;
       expect((await client.listJobs()).ok).toBe(true);
     },
   );
@@ -124,11 +112,11 @@ describe('a secret store that cannot be read', () => {
       .on('GET /api/jobs', jobsPage);
     const store = new FileSecretStore({ configDir: dir });
     const client = clientWith(authFor(server, store), fake, clock);
-    failure.code = 'EMFILE';
+    readFailure.code = 'EMFILE';
     expectTransient(failureOf(await client.listJobs()), 'EMFILE');
     // No password login in place of a session that may still be good.
     expect(fake.calls).toHaveLength(0);
-    failure.code = null;
+    readFailure.code = null;
     expect((await client.listJobs()).ok).toBe(true);
     expect(fake.callsTo('POST /api/auth/refresh')[0]?.body).toEqual({ refresh_token: 'refresh-1' });
     expect(fake.callsTo('POST /auth/login')).toHaveLength(0);

@@ -6,31 +6,19 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type * as atomicFile from '../../../main/core/config/atomic-file';
+import { readFailure } from '../../support/failing-reads';
 import { useTempDir } from './temp-dir';
 
-const failure: { code: string | null } = { code: null };
-
-vi.mock('../../../main/core/config/atomic-file', async (importOriginal) => {
-  const actual = await importOriginal<typeof atomicFile>();
-  return {
-    ...actual,
-    readTextIfExists: (path: string) => {
-      if (failure.code !== null) {
-        throw Object.assign(new Error(`${failure.code}: cannot open, open '${path}'`), {
-          code: failure.code,
-        });
-      }
-      return actual.readTextIfExists(path);
-    },
-  };
-});
+vi.mock('../../../main/core/config/atomic-file', async (importOriginal) =>
+  (await import('../../support/failing-reads')).failingReads(await importOriginal<typeof atomicFile>()),
+);
 
 const { FileSecretStore, SecretStoreReadError } = await import('../../../main/core/config');
 
 const tempDir = useTempDir();
 
 afterEach(() => {
-  failure.code = null;
+  readFailure.code = null;
 });
 
 function seeded() {
@@ -50,7 +38,7 @@ describe('FileSecretStore when the file cannot be read', () => {
     '%s: set and delete refuse and leave every entry in place',
     async (code) => {
       const { store, path, original } = seeded();
-      failure.code = code;
+      readFailure.code = code;
       await expect(store.set('server/c/refresh-token', 'new')).rejects.toBeInstanceOf(SecretStoreReadError);
       await expect(store.delete('server/a/api-key')).rejects.toThrow(
         new RegExp(`Could not read the secret store \\(${code}`),
@@ -58,7 +46,7 @@ describe('FileSecretStore when the file cannot be read', () => {
       expect(readFileSync(path, 'utf8')).toBe(original);
 
       // Once it reads again, the next write keeps the others.
-      failure.code = null;
+      readFailure.code = null;
       await store.set('server/c/refresh-token', 'new');
       expect(JSON.parse(readFileSync(path, 'utf8')).secrets).toEqual({
         'server/a/api-key': 'cidx_sk_a',
@@ -70,12 +58,12 @@ describe('FileSecretStore when the file cannot be read', () => {
 
   it('get says the store could not be read instead of "no such secret"', async () => {
     const { store } = seeded();
-    failure.code = 'EMFILE';
+    readFailure.code = 'EMFILE';
     await expect(store.get('server/a/api-key')).rejects.toMatchObject({
       name: 'SecretStoreReadError',
       reason: expect.stringMatching(/^EMFILE/),
     });
-    failure.code = null;
+    readFailure.code = null;
     expect(await store.get('server/a/api-key')).toBe('cidx_sk_a');
     // A passing read error is not a lasting warning.
     expect(store.describe().warning).not.toContain('EMFILE');

@@ -5,31 +5,19 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type * as atomicFile from '../../../main/core/config/atomic-file';
+import { readFailure } from '../../support/failing-reads';
 import { useTempDir } from '../config/temp-dir';
 
-const failure: { code: string | null } = { code: null };
-
-vi.mock('../../../main/core/config/atomic-file', async (importOriginal) => {
-  const actual = await importOriginal<typeof atomicFile>();
-  return {
-    ...actual,
-    readTextIfExists: (path: string) => {
-      if (failure.code !== null) {
-        throw Object.assign(new Error(`${failure.code}: cannot open, open '${path}'`), {
-          code: failure.code,
-        });
-      }
-      return actual.readTextIfExists(path);
-    },
-  };
-});
+vi.mock('../../../main/core/config/atomic-file', async (importOriginal) =>
+  (await import('../../support/failing-reads')).failingReads(await importOriginal<typeof atomicFile>()),
+);
 
 const { SafeStorageSecretStore } = await import('../../../main/electron/safe-storage-secret-store');
 const { SecretStoreReadError } = await import('../../../main/core/config/secret-stores/secret-store-error');
 
 const tempDir = useTempDir();
 afterEach(() => {
-  failure.code = null;
+  readFailure.code = null;
 });
 
 const safeStorage = {
@@ -51,15 +39,15 @@ describe('SafeStorageSecretStore when its file cannot be read', () => {
 
     // A fresh start (the app's store caches the file) whose first read meets EMFILE.
     const store = new SafeStorageSecretStore({ safeStorage, configDir, platform: 'linux' });
-    failure.code = 'EMFILE';
+    readFailure.code = 'EMFILE';
     await expect(store.get('server/a/password')).rejects.toBeInstanceOf(SecretStoreReadError);
-    failure.code = null;
+    readFailure.code = null;
     await expect(store.set('server/c/refresh-token', 'rt-c')).resolves.toBeUndefined();
     expect(await store.get('server/a/password')).toBe('pw-a');
     expect(await store.get('server/b/api-key')).toBe('cidx_sk_b');
 
     const again = new SafeStorageSecretStore({ safeStorage, configDir, platform: 'linux' });
-    failure.code = 'EACCES';
+    readFailure.code = 'EACCES';
     await expect(again.set('server/d/password', 'pw-d')).rejects.toThrow(
       /Could not read the secret store \(EACCES/,
     );
