@@ -1,5 +1,6 @@
 /** The `cidx-jobs` commands and options (commander). Each action opens the context and runs one command. */
 import { Command, InvalidArgumentError, Option } from 'commander';
+import { ACTIVE_STATUSES, TERMINAL_STATUSES } from '../core/cidx/job';
 import type { Clock } from '../core/clock';
 import { listJobs } from './commands/jobs';
 import { showJob } from './commands/job';
@@ -16,6 +17,19 @@ const positiveInt = (value: string): number => {
   if (!Number.isInteger(parsed) || parsed < 1)
     throw new InvalidArgumentError('must be a whole number of at least 1');
   return parsed;
+};
+
+const JOB_STATUSES: readonly string[] = [...ACTIVE_STATUSES, ...TERMINAL_STATUSES];
+
+/**
+ * The server answers an unknown status with an empty list (cidx-api.md §2.2), which would read
+ * as "no such jobs": say which statuses exist instead. Case does not matter.
+ */
+const jobStatus = (value: string): string => {
+  const status = value.trim().toLowerCase();
+  if (!JOB_STATUSES.includes(status))
+    throw new InvalidArgumentError(`"${value}" is not a job status (one of: ${JOB_STATUSES.join(', ')})`);
+  return status;
 };
 
 export function buildProgram(
@@ -66,10 +80,7 @@ export function buildProgram(
     .command('jobs')
     .description('list recent jobs, running first')
     .addOption(serverOption())
-    .option(
-      '--status <status>',
-      'only jobs with this status (pending, running, completed, failed, cancelled, ...)',
-    )
+    .option('--status <status>', `only jobs with this status (${JOB_STATUSES.join(', ')})`, jobStatus)
     .option('-n, --limit <count>', 'at most this many jobs', positiveInt, 50)
     .option('--all-users', "include other users' jobs (administrators)")
     .option('--system', "include the server's internal jobs")

@@ -76,7 +76,8 @@ describe.each(['head', 'v5'] as const)('cidx-jobs job commands on the %s double'
     });
     expect(rows.find((row) => row.repository === 'my-proj')).toMatchObject({ status: 'completed' });
 
-    const onlyFailed = parseJson<JobJson[]>(await box.run(['jobs', '--status', 'failed', '--json']));
+    // Statuses are case-insensitive.
+    const onlyFailed = parseJson<JobJson[]>(await box.run(['jobs', '--status', 'FAILED', '--json']));
     expect(onlyFailed.map((row) => [row.repository, row.status])).toEqual([['web-app', 'failed']]);
     const table = await box.run(['jobs', '--status', 'failed']);
     expect(table.stdout).toMatch(/^ID\s+OPERATION\s+REPOSITORY\s+STATUS/m);

@@ -87,13 +87,17 @@ describe('the cidx-jobs process', () => {
   });
 
   it('exits with the documented codes for a missing job and for wrong usage', async () => {
-    const [missing, usage] = await Promise.all([
+    const [missing, usage, status] = await Promise.all([
       cidxJobs(box, ['job', '00000000-0000-4000-8000-000000000000']),
       cidxJobs(box, ['jobs', '--no-such-option']),
+      cidxJobs(box, ['jobs', '--status', 'bogus']),
     ]);
     expect(missing.code).toBe(6);
     expect(missing.stderr).toContain('No job 00000000-0000-4000-8000-000000000000');
     expect(usage.code).toBe(2);
     expect(usage.stderr).toContain("unknown option '--no-such-option'");
+    // The server would answer an unknown status with an empty list: say which exist instead.
+    expect(status.code).toBe(2);
+    expect(status.stderr).toContain('"bogus" is not a job status (one of: pending, running,');
   });
 });
