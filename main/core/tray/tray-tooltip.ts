@@ -5,11 +5,19 @@ import { oldestSuccessAt } from '../../../preload/data-age';
 import { formatDuration } from '../text/duration';
 import { plural } from '../text/plural';
 
-function serverTrouble(server: ServerSnapshot): string | null {
-  const health = server.state?.health;
-  if (health === 'offline') return `${server.config.name} unreachable`;
-  if (health === 'auth-failed') return `${server.config.name}: sign-in failed`;
-  if (health === 'degraded') return `${server.config.name} has errors`;
+const clockTime = (at: number): string =>
+  new Date(at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+
+function serverTrouble(server: ServerSnapshot, now: number): string | null {
+  const { state } = server;
+  const name = server.config.name;
+  if (!state || !server.config.enabled) return null;
+  if (state.rateLimitedUntil !== null && state.rateLimitedUntil > now)
+    return `${name} asked to wait until ${clockTime(state.rateLimitedUntil)}`;
+  if (state.lastError?.kind === 'secrets-unavailable') return `${name}: credentials cannot be read`;
+  if (state.health === 'offline') return `${name} unreachable`;
+  if (state.health === 'auth-failed') return `${name}: sign-in failed`;
+  if (state.health === 'degraded') return `${name} has errors`;
   return null;
 }
 
@@ -24,7 +32,7 @@ export function trayTooltip(snapshot: TrayView, now: number): string {
   if (summary.pending > 0) lines.push(`${summary.pending} waiting`);
   if (summary.unacknowledgedFailures > 0) lines.push(plural(summary.unacknowledgedFailures, 'failed job'));
   for (const server of snapshot.servers) {
-    const trouble = serverTrouble(server);
+    const trouble = serverTrouble(server, now);
     if (trouble) lines.push(trouble);
   }
   // Never let stale data pass for fresh (users.md, complaint 1).

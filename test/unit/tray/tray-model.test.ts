@@ -84,6 +84,23 @@ describe('tray tooltip', () => {
     expect(tooltip).toContain('Updated 5m 00s ago');
   });
 
+  it('says when a server asked to wait, and when its credentials cannot be read', () => {
+    const limited = server('lab', 'degraded');
+    limited.state = { ...limited.state!, rateLimitedUntil: NOW + 10 * 60_000 };
+    const locked = server('home', 'offline');
+    locked.state = {
+      ...locked.state!,
+      lastError: { kind: 'secrets-unavailable', message: 'Could not read the secret store (EMFILE)' },
+    };
+    const tooltip = model(snapshot([limited, locked], [])).tooltip;
+    expect(tooltip).toMatch(/lab asked to wait until \d\d?:\d\d/);
+    expect(tooltip).toContain('home: credentials cannot be read');
+    expect(tooltip).not.toContain('home unreachable');
+    // A wait that is over is no trouble of its own.
+    limited.state = { ...limited.state!, health: 'online', rateLimitedUntil: NOW - 1 };
+    expect(model(snapshot([limited], [])).tooltip).not.toContain('asked to wait');
+  });
+
   it('says when nothing has been polled yet and when no server is configured', () => {
     expect(model(snapshot([server('lab', 'connecting', null)], [])).tooltip).toContain('Not updated yet');
     expect(model(snapshot([], [])).tooltip).toBe('CIDX Tray: no server configured');
