@@ -2,6 +2,8 @@
  * Which servers are in trouble (offline, sign-in needed, degraded, or paused by the server with
  * `Retry-After`), so the Jobs view can say so and not pass their stale counts off as current. Pure.
  */
+import { clockTime } from '../../preload/clock-time';
+import { oldestSuccessAt } from '../../preload/data-age';
 import type { ServerSnapshot } from '../stores/types';
 
 const TROUBLED_HEALTH: ReadonlySet<string> = new Set(['offline', 'auth-failed', 'degraded']);
@@ -24,15 +26,8 @@ export function serversInTrouble(servers: readonly ServerSnapshot[], now: number
 
 /** The oldest last good poll of the servers in trouble: how old the counts they feed may be. */
 export function oldestTroubledSuccessAt(servers: readonly ServerSnapshot[], now: number): number | null {
-  let oldest: number | null = null;
-  for (const server of serversInTrouble(servers, now)) {
-    const at = server.state?.lastSuccessAt ?? null;
-    if (at !== null && (oldest === null || at < oldest)) oldest = at;
-  }
-  return oldest;
+  return oldestSuccessAt(serversInTrouble(servers, now));
 }
 
-/** "14:05": a local wall-clock time, hours and minutes. */
-export function formatTimeOfDay(at: number): string {
-  return new Date(at).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
-}
+/** "14:05": a local wall-clock time, as the tray says it too. */
+export const formatTimeOfDay = clockTime;

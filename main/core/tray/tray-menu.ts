@@ -3,6 +3,7 @@
  * "Sync repository" submenu per server, the window, notification pause, quit.
  */
 import type { JobView, ServerSnapshot } from '../monitor/monitor-types';
+import { clockTime } from '../../../preload/clock-time';
 import { plural } from '../text/plural';
 import type { PauseDuration, RepositoryList, TrayMenuItem, TrayView } from './tray-model-types';
 import { isActive } from '../cidx/job';
@@ -97,7 +98,7 @@ export function pauseUntil(duration: PauseDuration, now: number): number {
 function pauseItems(snapshot: TrayView, now: number): TrayMenuItem {
   const pausedUntil = snapshot.settings.notifications.pausedUntil;
   if (pausedUntil !== null && pausedUntil > now) {
-    const until = new Date(pausedUntil).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+    const until = clockTime(pausedUntil);
     return {
       type: 'action',
       label: `Resume notifications (paused until ${until})`,

@@ -1,12 +1,10 @@
 /** The tooltip: what runs, what failed, which servers are in trouble, and how old the data is. */
 import type { ServerSnapshot } from '../monitor/monitor-types';
 import type { TrayView } from './tray-model-types';
+import { clockTime } from '../../../preload/clock-time';
 import { oldestSuccessAt } from '../../../preload/data-age';
 import { formatDuration } from '../text/duration';
 import { plural } from '../text/plural';
-
-const clockTime = (at: number): string =>
-  new Date(at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
 
 function serverTrouble(server: ServerSnapshot, now: number): string | null {
   const { state } = server;
