@@ -30,6 +30,8 @@ interface JobJson {
   operationType: string;
   error: string | null;
   username: string | null;
+  createdAt: string;
+  completedAt: string | null;
 }
 
 const all = (run: CliRun) => run.stdout + run.stderr;
@@ -75,6 +77,10 @@ describe.each(['head', 'v5'] as const)('cidx-jobs job commands on the %s double'
       error: 'git fetch failed: remote hung up',
     });
     expect(rows.find((row) => row.repository === 'my-proj')).toMatchObject({ status: 'completed' });
+    // Times are ISO 8601 strings, what jq and other tools read as times.
+    const failedRow = rows.find((row) => row.id === failedId)!;
+    expect(failedRow.createdAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+    expect(Date.parse(failedRow.completedAt ?? '')).toBeGreaterThanOrEqual(Date.parse(failedRow.createdAt));
 
     // Statuses are case-insensitive.
     const onlyFailed = parseJson<JobJson[]>(await box.run(['jobs', '--status', 'FAILED', '--json']));

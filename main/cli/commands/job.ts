@@ -5,6 +5,7 @@ import { truncateText } from '../../core/text/clean-text';
 import { operationInWords, repositoryOf, retryEligibility } from '../../core/jobs';
 import type { CliContext } from '../context';
 import { println } from '../io';
+import { printJson } from '../output/json';
 import { findJob } from '../job-lookup';
 import { elapsedOf, formatDuration, statusLabel } from '../output/format';
 
@@ -36,10 +37,7 @@ export async function showJob(
     : null;
 
   if (options.json) {
-    println(
-      ctx.io.stdout,
-      JSON.stringify({ server: server.name, repository, etaMs: eta, retry, ...job }, null, 2),
-    );
+    printJson(ctx.io, { server: server.name, repository, etaMs: eta, retry, ...job });
     return;
   }
   const elapsed = elapsedOf(job, now);

@@ -9,6 +9,7 @@ import type { CliContext } from '../context';
 import { fromEachServer } from '../fan-out';
 import { plural } from '../../core/text/plural';
 import { println } from '../io';
+import { printJson } from '../output/json';
 import { elapsedOf, formatAge, formatDuration, operationLabel, statusLabel } from '../output/format';
 import { renderTable } from '../output/table';
 import { serverViewFor } from '../server-view';
@@ -73,13 +74,9 @@ export async function listJobs(ctx: CliContext, options: JobsOptions): Promise<v
   const shown = rows.slice(0, options.limit);
 
   if (options.json) {
-    println(
-      ctx.io.stdout,
-      JSON.stringify(
-        shown.map((row) => ({ server: row.server.name, repository: row.repository, ...row.job })),
-        null,
-        2,
-      ),
+    printJson(
+      ctx.io,
+      shown.map((row) => ({ server: row.server.name, repository: row.repository, ...row.job })),
     );
     return;
   }
