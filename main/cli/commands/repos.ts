@@ -4,6 +4,7 @@ import type { ServerConfig } from '../../core/config';
 import type { CliContext } from '../context';
 import { fromEachServer } from '../fan-out';
 import { println } from '../io';
+import { printJson } from '../output/json';
 import { renderTable } from '../output/table';
 
 interface RepoRow {
@@ -25,13 +26,9 @@ export async function listRepos(
     );
 
   if (options.json) {
-    println(
-      ctx.io.stdout,
-      JSON.stringify(
-        rows.map((row) => ({ server: row.server.name, ...row.repository })),
-        null,
-        2,
-      ),
+    printJson(
+      ctx.io,
+      rows.map((row) => ({ server: row.server.name, ...row.repository })),
     );
     return;
   }

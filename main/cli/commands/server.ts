@@ -13,6 +13,7 @@ import { CliError, orFail } from '../cli-error';
 import type { CliContext } from '../context';
 import { askEachServer } from '../fan-out';
 import { println } from '../io';
+import { printJson } from '../output/json';
 import { renderTable } from '../output/table';
 import { readSecret } from '../read-secret';
 
@@ -112,13 +113,9 @@ export async function serverList(
       }))
     : servers.map((server) => ({ server }));
   if (options.json) {
-    println(
-      ctx.io.stdout,
-      JSON.stringify(
-        rows.map(({ server, status }) => ({ ...server, ...(status ? { status } : {}) })),
-        null,
-        2,
-      ),
+    printJson(
+      ctx.io,
+      rows.map(({ server, status }) => ({ ...server, ...(status ? { status } : {}) })),
     );
     return;
   }
