@@ -67,6 +67,8 @@ export class JobCommands {
     if (!api) return err(unknownServer(serverId));
     const job = await api.getJob(jobId);
     if (!job.ok) return job;
+    // A retry is a person's click: look for what the CLI recorded a moment ago, unthrottled.
+    this.deps.ledger.refresh();
     const entry = this.deps.ledger.get({ serverId, jobId });
     const verdict = retryEligibility(job.value, entry, { role: this.deps.roleOf?.(serverId) ?? null });
     if (!verdict.retryable) return err({ kind: 'invalid-input', message: verdict.reason });

@@ -19,7 +19,6 @@ export interface PatchStream {
   batch<T>(change: () => T): T;
   /** Announces every job of a server again (its view changed: other users', system jobs). */
   republishServerJobs(serverId: string): void;
-  serverChanged(serverId: string): void;
   /** The server left the settings; the caller removes its jobs from the store. */
   serverRemoved(serverId: string): void;
   settingsChanged(): void;
@@ -174,7 +173,6 @@ export function createPatchStream(ctx: CoreContext): PatchStream {
         }
       });
     },
-    serverChanged: (serverId) => batch(() => dirtyServers.add(serverId)),
     serverRemoved: (serverId) => batch(() => removedServers.add(serverId)),
     settingsChanged: () =>
       batch(() => {
