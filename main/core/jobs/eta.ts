@@ -65,3 +65,20 @@ export function estimateEta(
   const remainingMs = Math.round((100 - last.progress) / ratePerMs);
   return { remainingMs, finishAt: now + remainingMs, ratePerMinute: ratePerMs * 60_000 };
 }
+
+/**
+ * For jobs whose progress says nothing (a sync sits at 25 % until done, cidx-api.md §4.6): the
+ * typical run time of the same operation on the same repository, less what this run has taken.
+ * None once the run is past the typical time: "0 s left" would be a promise the job is not
+ * keeping, and the stall verdict speaks for an overdue job instead.
+ */
+export function estimateEtaFromTypical(
+  startedAt: number | null,
+  typicalMs: number | null,
+  now: number,
+): EtaEstimate | null {
+  if (startedAt === null || !typicalMs || typicalMs <= 0) return null;
+  const remainingMs = Math.round(startedAt + typicalMs - now);
+  if (remainingMs <= 0) return null;
+  return { remainingMs, finishAt: now + remainingMs, ratePerMinute: (100 / typicalMs) * 60_000 };
+}

@@ -3,7 +3,7 @@
  * (operation types: cidx-api.md §2.8; unknown values are shown as readable text).
  */
 import type { Job } from '../cidx/job';
-import { isRecord } from '../is-record';
+import { repositoryClue } from './repository-clues';
 import type { SubmissionRecord } from './submission-ledger';
 import { refreshAliasOf } from './retry';
 
@@ -31,16 +31,17 @@ export function operationInWords(operationType: string): string {
   return words ? words.charAt(0).toUpperCase() + words.slice(1) : 'Job';
 }
 
-/** The repository a job concerns: the ledger knows; otherwise whatever the result reveals (§2.1). */
+/**
+ * The repository a job concerns: the ledger knows what this app submitted; otherwise whatever
+ * the job reveals in its result or error text (§2.1). The one derivation: views, notifications,
+ * the tray and the CLI all ask here, so they never name a job differently.
+ */
 export function repositoryOf(
   job: Pick<Job, 'operationType' | 'result' | 'error'>,
   entry?: SubmissionRecord,
 ): string | null {
   if (entry) return entry.operation === 'sync' ? entry.repository : entry.alias;
-  if (job.operationType === 'global_repo_refresh' || job.operationType === 'refresh_golden_repo') {
-    return refreshAliasOf(job);
-  }
-  const result = isRecord(job.result) ? job.result : {};
-  const id = result['repository_id'] ?? result['alias'];
-  return typeof id === 'string' && id.trim() !== '' ? id.trim() : null;
+  // A refresh's alias carries HEAD's "-global" suffix, which the person never typed.
+  const isRefresh = job.operationType === 'global_repo_refresh' || job.operationType === 'refresh_golden_repo';
+  return (isRefresh ? refreshAliasOf(job) : null) ?? repositoryClue(job);
 }

@@ -20,6 +20,8 @@ export interface TypicalDurations {
   observe(serverId: string, job: Job, repository: string | null): void;
   /** The median of the recent runs of this repository's operation, else of the operation. */
   typical(serverId: string, operationType: string, repository: string | null): number | null;
+  /** The median of this repository's own recent runs of the operation only (what an ETA promises). */
+  typicalOfRepository(serverId: string, operationType: string, repository: string | null): number | null;
   forgetServer(serverId: string): void;
 }
 
@@ -55,6 +57,9 @@ export function createTypicalDurations(sampleSize = TYPICAL_SAMPLE_SIZE): Typica
     typical(serverId, operationType, repository) {
       const specific = repository ? windows.get(keyOf(serverId, operationType, repository))?.median : null;
       return specific ?? windows.get(keyOf(serverId, operationType, null))?.median ?? null;
+    },
+    typicalOfRepository(serverId, operationType, repository) {
+      return repository ? (windows.get(keyOf(serverId, operationType, repository))?.median ?? null) : null;
     },
     forgetServer(serverId) {
       for (const key of windows.keys()) if (key.startsWith(`${serverId}\u0000`)) windows.delete(key);

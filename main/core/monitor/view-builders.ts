@@ -5,6 +5,7 @@
  * is built once, so a view costs the same whatever the number of jobs.
  */
 import type { ServerConfig } from '../config/server';
+import { estimateEtaFromTypical } from '../jobs/eta';
 import { jobFacts } from '../jobs/job-facts';
 import { stallVerdict } from '../jobs/stall';
 import type { JobsSummary } from '../jobs/summary';
@@ -56,10 +57,19 @@ export function buildJobView(ctx: CoreContext, tracked: TrackedJob, now: number)
   }
   if (job.status !== 'running') return cached.view;
   const { settings } = ctx.document;
-  const typical = ctx.durations.typical(serverId, job.operationType, cached.view.repository);
+  const { repository } = cached.view;
+  const typical = ctx.durations.typical(serverId, job.operationType, repository);
+  // Progress when it is telling; else how long this operation usually takes on this repository.
+  const eta =
+    ctx.history.eta(ref, job.operationType, now) ??
+    estimateEtaFromTypical(
+      job.startedAt,
+      ctx.durations.typicalOfRepository(serverId, job.operationType, repository),
+      now,
+    );
   return {
     ...cached.view,
-    eta: ctx.history.eta(ref, job.operationType, now),
+    eta,
     stall: stallVerdict(tracked, now, { thresholdMs: settings.stallMinutes * 60_000 }, typical),
   };
 }
