@@ -13,9 +13,17 @@
 import type { EventChannel, RequestChannel } from './channels';
 import type { ContractResult, EventContract } from './contract';
 
-/** Where the page opens its WebSocket; the token goes in the query (see main/host/upgrade-guard.ts). */
+/** Where the page opens its WebSocket; the token goes in the query (see main/host/request-guard.ts). */
 export const BRIDGE_PATH = '/bridge';
 export const TOKEN_PARAM = 'token';
+
+/**
+ * The close code of a bridge connection whose token is missing or wrong. A browser cannot read
+ * the HTTP status of a refused upgrade (every failure looks alike), so the host completes the
+ * upgrade and closes at once with this code: the page can then tell "open the printed address"
+ * from "the host is gone, reconnecting". 4000-4999 are the application's own codes (RFC 6455).
+ */
+export const TOKEN_REFUSED_CLOSE_CODE = 4401;
 
 /** The largest message either side accepts; the host closes the socket (code 1009) beyond it. */
 export const MAX_MESSAGE_BYTES = 256 * 1024;

@@ -4,8 +4,9 @@
  * The WebSocket upgrade must also come from our own page (Origin), and carry the token.
  *
  * The token rides in the upgrade's query (`/bridge?token=…`) rather than in a first message:
- * a connection without it is refused before any WebSocket exists, so no unauthenticated socket
+ * a connection without it is refused before it joins the bridge, so no unauthenticated socket
  * ever receives a broadcast patch, and there is no "authenticating" state or timer to get wrong.
+ * (A 401 verdict is told to our own page by a close code only: token-refusal.ts.)
  * The host never logs request URLs with their query, and the page takes the token from its own
  * fragment, which browsers never send.
  */

@@ -1,6 +1,7 @@
 /**
  * The contract over WebSockets: requests in, answers and events out. Upgrades are admitted by
- * request-guard.ts; each message goes through the shared request handler (which validates the
+ * request-guard.ts (a page with a missing or wrong token is told so by a close code, see
+ * token-refusal.ts); each message goes through the shared request handler (which validates the
  * payload); events are broadcast to every connected page. A slow or dead page is dropped (it
  * reconnects and re-reads a snapshot) rather than buffering patches without bound. Each page
  * has its own request limits (request-limits.ts): over them, it is answered `rate-limited` at
@@ -21,6 +22,7 @@ import {
   type RequestLimits,
 } from './request-limits';
 import { checkUpgrade } from './request-guard';
+import { createTokenRefusal } from './token-refusal';
 
 export interface BridgeOptions {
   server: Server;
@@ -43,9 +45,9 @@ export interface Bridge {
   close(): Promise<void>;
 }
 
-const STATUS_LINE: Record<number, string> = { 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found' };
+const STATUS_LINE: Record<number, string> = { 403: 'Forbidden', 404: 'Not Found' };
 
-function refuse(socket: Duplex, status: 401 | 403 | 404): void {
+function refuse(socket: Duplex, status: 403 | 404): void {
   socket.end(`HTTP/1.1 ${status} ${STATUS_LINE[status]}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
   socket.destroy();
 }
@@ -64,6 +66,7 @@ export function attachBridge(options: BridgeOptions): Bridge {
   const now = options.now ?? Date.now;
   const limiters = new WeakMap<WebSocket, PageLimiter>();
   let refusedSinceWarning = 0;
+  const tokenRefusal = createTokenRefusal();
 
   function send(
     ws: WebSocket,
@@ -138,6 +141,8 @@ export function attachBridge(options: BridgeOptions): Bridge {
         reason: verdict.reason,
         from: req.socket.remoteAddress ?? 'unknown',
       });
+      // Our own page (Host and Origin checked) with a stale or missing token learns why.
+      if (verdict.status === 401) return tokenRefusal.refuse(req, socket, head);
       return refuse(socket, verdict.status);
     }
     wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
@@ -167,6 +172,7 @@ export function attachBridge(options: BridgeOptions): Bridge {
       new Promise<void>((resolve) => {
         clearInterval(heartbeat);
         options.server.off('upgrade', onUpgrade);
+        tokenRefusal.close();
         for (const ws of wss.clients) ws.close(1001, 'CIDX Tray is stopping');
         // Pages that do not answer the close in time are cut off.
         const force = setTimeout(() => {

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { startHostServer, type HostServer } from '../../main/host/host-server';
+import { TOKEN_REFUSED_CLOSE_CODE } from '../../preload/protocol';
 
 const SECRET = 'outside-the-renderer-7f3a';
 
@@ -32,17 +33,27 @@ function get(port: number, path: string, host = `127.0.0.1:${port}`) {
   });
 }
 
-/** Tries a bridge connection; resolves 'open' or the HTTP status the upgrade was refused with. */
-function tryConnect(url: string, headers: { origin?: string; host?: string }): Promise<'open' | number> {
+/**
+ * Tries a bridge connection; resolves 'open' when a request is answered, `closed <code>` when the
+ * host closes it first (a refused token), or the HTTP status the upgrade was refused with.
+ */
+function tryConnect(
+  url: string,
+  headers: { origin?: string; host?: string },
+): Promise<'open' | `closed ${number}` | number> {
   return new Promise((resolve, reject) => {
     const ws = new WebSocket(url, {
       origin: headers.origin,
       headers: headers.host ? { host: headers.host } : {},
     });
-    ws.once('open', () => {
+    ws.once('open', () =>
+      ws.send(JSON.stringify({ type: 'request', id: 1, channel: 'snapshot:get', payload: null })),
+    );
+    ws.once('message', () => {
       ws.close();
       resolve('open');
     });
+    ws.once('close', (code) => resolve(`closed ${code}`));
     ws.once('unexpected-response', (_req, res) => {
       resolve(res.statusCode ?? 0);
       ws.terminate();
@@ -93,9 +104,12 @@ describe('the browser-mode host', () => {
   });
 
   it('refuses a connection without the token, with a wrong one, from a foreign Origin or Host', async () => {
-    expect(await tryConnect(bridgeUrl(), { origin: host.origin })).toBe(401);
+    // Its own page is told by a close code it can read (a browser hides HTTP statuses of upgrades).
+    expect(await tryConnect(bridgeUrl(), { origin: host.origin })).toBe(`closed ${TOKEN_REFUSED_CLOSE_CODE}`);
     const wrong = `${host.token.slice(0, -1)}${host.token.endsWith('A') ? 'B' : 'A'}`;
-    expect(await tryConnect(bridgeUrl(wrong), { origin: host.origin })).toBe(401);
+    expect(await tryConnect(bridgeUrl(wrong), { origin: host.origin })).toBe(
+      `closed ${TOKEN_REFUSED_CLOSE_CODE}`,
+    );
     expect(await tryConnect(bridgeUrl(host.token), { origin: 'http://evil.example' })).toBe(403);
     expect(await tryConnect(bridgeUrl(host.token), { origin: `http://localhost:${host.port}` })).toBe(403);
     expect(await tryConnect(bridgeUrl(host.token), {})).toBe(403);
@@ -113,6 +127,30 @@ describe('the browser-mode host', () => {
       'foreign Host header',
     ]);
     expect(warnings.join('\n')).not.toContain(host.token);
+  });
+
+  it('a page with a wrong token gets the close code and nothing else, even while patches flow', async () => {
+    const wrong = 'x'.repeat(host.token.length);
+    const ws = new WebSocket(bridgeUrl(wrong), { origin: host.origin });
+    const received: string[] = [];
+    ws.on('message', (data) => received.push(String(data)));
+    const closed = new Promise<{ code: number; reason: string }>((resolve) =>
+      ws.once('close', (code, reason) => resolve({ code, reason: reason.toString() })),
+    );
+    ws.once('open', () => {
+      ws.send(JSON.stringify({ type: 'request', id: 1, channel: 'snapshot:get', payload: null }));
+      host.bridge.broadcast({
+        type: 'event',
+        channel: 'app:show-job',
+        payload: { serverId: 's', jobId: 'j' },
+      });
+    });
+    const { code, reason } = await closed;
+    expect(code).toBe(TOKEN_REFUSED_CLOSE_CODE);
+    expect(reason).not.toContain(wrong);
+    expect(reason).not.toContain(host.token);
+    expect(received).toEqual([]);
+    expect(host.bridge.clientCount()).toBe(0);
   });
 
   it('serves the renderer with the strict CSP and the security headers', async () => {
