@@ -6,7 +6,7 @@
  */
 import type { Logger } from '../core/cidx/logger';
 import type { JobRef } from '../core/jobs/tracked-job';
-import type { NotificationIntent } from '../core/notify/intent';
+import type { NotificationIntent, ReleaseBanner } from '../core/notify/intent';
 import type { Monitor } from '../core/monitor/monitor-types';
 import type { DesktopNotifier, DesktopNotifierOptions } from '../desktop-notifications/desktop-notifier';
 
@@ -22,7 +22,10 @@ export interface AppNotificationsDeps {
 }
 
 export interface AppNotifications {
+  /** Shows a banner now (a test banner, a failed tray command). */
   deliver(intent: NotificationIntent): void;
+  /** For the monitor's notification center: staged, shown when released (desktop-notifier.ts). */
+  stage(intent: NotificationIntent): ReleaseBanner;
   /** A command from the tray failed: the tray has no other way to say so. */
   notifyFailure(title: string, message: string): void;
   readonly supportsActions: boolean;
@@ -52,6 +55,7 @@ export function createAppNotifications(deps: AppNotificationsDeps): AppNotificat
   let failures = 0;
   return {
     deliver: (intent) => notifier.deliver(intent),
+    stage: (intent) => notifier.stage(intent),
     notifyFailure(title, message) {
       failures += 1;
       deps.logger.warn(`${title}: ${message}`);

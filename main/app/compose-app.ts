@@ -37,7 +37,7 @@ export async function composeApp(deps: ComposeAppDeps): Promise<ComposedApp> {
   // The notifications and the monitor need each other (banner buttons act on jobs): bound late.
   let monitor: Monitor | null = null;
   const notifications = createAppNotifications({ ...deps.notifications, core: () => monitor });
-  const running = await createMonitor({ ...deps.monitor, deliverNotification: notifications.deliver });
+  const running = await createMonitor({ ...deps.monitor, deliverNotification: notifications.stage });
   monitor = running;
   for (const issue of running.configIssues()) {
     deps.notifications.logger.warn('settings problem', { message: issue.message });

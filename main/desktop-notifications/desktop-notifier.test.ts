@@ -102,6 +102,34 @@ describe('the desktop notifier on Linux (notify-send)', () => {
   });
 });
 
+describe('staging (what the notification center uses)', () => {
+  it('hands a staging notifier the options and returns its release; deliver releases at once', () => {
+    const staged: string[] = [];
+    const notifier = createDesktopNotifier({
+      appName: 'CIDX Tray',
+      platform: 'linux',
+      notifier: {
+        stage: (options) => {
+          staged.push(`staged ${String(options['title'])}`);
+          return () => staged.push('released');
+        },
+      },
+    });
+    const release = notifier.stage(failedIntent());
+    expect(staged).toEqual(['staged Sync of web-app failed']);
+    release();
+    notifier.deliver(failedIntent({ title: 'Second' }));
+    expect(staged).toEqual(['staged Sync of web-app failed', 'released', 'staged Second', 'released']);
+  });
+
+  it('with a notifier that cannot stage (node-notifier), shows at once and the release does nothing', () => {
+    const { fake, notifier } = setup('darwin');
+    const release = notifier.stage(failedIntent());
+    expect(fake.shown).toHaveLength(1);
+    expect(release).not.toThrow();
+  });
+});
+
 describe('the desktop notifier with buttons (macOS, Windows)', () => {
   it('offers Retry on macOS and reports the button with its intent', () => {
     const { fake, notifier, actions, clicks } = setup('darwin');

@@ -7,7 +7,7 @@
  */
 import nodeNotifier from 'node-notifier';
 import type { Logger } from '../core/cidx/logger';
-import type { NotificationIntent } from '../core/notify/intent';
+import type { NotificationIntent, ReleaseBanner } from '../core/notify/intent';
 import {
   buttonsFor,
   notificationOptions,
@@ -15,8 +15,9 @@ import {
   type ButtonAction,
 } from './notifier-options';
 import { interpretNotifierAnswer } from './notifier-response';
+import { createNotifySendStager, type NotifierCallback, type StagingNotifier } from './notify-send-stager';
 
-export type NotifierCallback = (error: unknown, response?: unknown, metadata?: unknown) => void;
+export type { NotifierCallback, StagingNotifier };
 
 /** The part of node-notifier used here; tests pass a fake. */
 export interface NodeNotifierLike {
@@ -30,14 +31,25 @@ export interface DesktopNotifierOptions {
   /** The banner's body was clicked (macOS and Windows report it; notify-send cannot). */
   onClick?(intent: NotificationIntent): void;
   onAction?(intent: NotificationIntent, action: ButtonAction): void;
-  notifier?: NodeNotifierLike;
+  /**
+   * Defaults to the staged notify-send on Linux (notify-send-stager.ts) and node-notifier
+   * elsewhere, where the banner's process is started and shown in one step.
+   */
+  notifier?: NodeNotifierLike | StagingNotifier;
   /** Defaults to `process.platform`; decides escaping and buttons. */
   platform?: NodeJS.Platform;
   logger?: Logger;
 }
 
 export interface DesktopNotifier {
+  /** Shows the banner now. */
   deliver(intent: NotificationIntent): void;
+  /**
+   * Starts the banner's process and holds it back until released (on Linux; elsewhere it shows
+   * at once and the release does nothing). The notification center marks the banner delivered
+   * right after releasing it, so a kill has two system calls to land in, not a process start.
+   */
+  stage(intent: NotificationIntent): ReleaseBanner;
   /** Cancel/Retry buttons are shown (macOS, Windows); elsewhere the window offers them. */
   readonly supportsActions: boolean;
 }
@@ -56,7 +68,9 @@ function describe(error: unknown): string {
 
 export function createDesktopNotifier(options: DesktopNotifierOptions): DesktopNotifier {
   const platform = options.platform ?? process.platform;
-  const notifier: NodeNotifierLike = options.notifier ?? (nodeNotifier as unknown as NodeNotifierLike);
+  const notifier: NodeNotifierLike | StagingNotifier =
+    options.notifier ??
+    (platform === 'linux' ? createNotifySendStager() : (nodeNotifier as unknown as NodeNotifierLike));
   const logger = options.logger ?? consoleLogger;
   const wantsClicks = options.onClick !== undefined;
   // Without a notification service (a headless machine) every banner fails the same way:
@@ -84,20 +98,27 @@ export function createDesktopNotifier(options: DesktopNotifierOptions): DesktopN
     }
   }
 
+  function stage(intent: NotificationIntent): ReleaseBanner {
+    const shown = notificationOptions(intent, {
+      appName: options.appName,
+      iconPath: options.iconPath,
+      platform,
+      wantsClicks,
+    });
+    const callback: NotifierCallback = (error, response, metadata) =>
+      answered(intent, error, response, metadata);
+    try {
+      if ('stage' in notifier) return notifier.stage(shown, callback);
+      notifier.notify(shown, callback);
+    } catch (error) {
+      logger.warn('the desktop notifier failed', { key: intent.key, error: describe(error) });
+    }
+    return () => {};
+  }
+
   return {
     supportsActions: platformSupportsActions(platform),
-    deliver(intent) {
-      const shown = notificationOptions(intent, {
-        appName: options.appName,
-        iconPath: options.iconPath,
-        platform,
-        wantsClicks,
-      });
-      try {
-        notifier.notify(shown, (error, response, metadata) => answered(intent, error, response, metadata));
-      } catch (error) {
-        logger.warn('the desktop notifier failed', { key: intent.key, error: describe(error) });
-      }
-    },
+    deliver: (intent) => stage(intent)(),
+    stage,
   };
 }

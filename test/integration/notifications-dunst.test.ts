@@ -1,7 +1,7 @@
 /**
  * A REAL notification received by a REAL notification daemon: browser mode's monitor watches
  * the CIDX double (HEAD); a job that completes and a job that fails with hostile text are
- * announced through createDesktopNotifier -> node-notifier -> notify-send -> D-Bus -> dunst,
+ * announced through createDesktopNotifier -> the staged notify-send -> D-Bus -> dunst,
  * whose rule logs every notification it gets. Exactly one per job, escaped where the daemon
  * reads markup. Fails (never skips) when the desktop pieces are missing.
  */
@@ -30,10 +30,10 @@ describe('desktop notifications through dunst', () => {
 
   beforeAll(async () => {
     desktop = await startDunstSession();
-    // node-notifier spawns notify-send with this process's environment: point it at our bus.
+    // notify-send runs with this process's environment: point it at our bus.
     process.env.DBUS_SESSION_BUS_ADDRESS = desktop.env.DBUS_SESSION_BUS_ADDRESS;
     process.env.DISPLAY = desktop.env.DISPLAY;
-    // No notifier given: the real node-notifier, so banners reach the daemon.
+    // No notifier given: the real one (notify-send on Linux), so banners reach the daemon.
     world = await startBrowserWorld({
       dirPrefix: 'cidx-notify-',
       host: {

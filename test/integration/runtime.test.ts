@@ -45,7 +45,7 @@ describe('monitor against the HEAD double', () => {
       config: { load: () => config.load(), save: (document) => config.save(document) },
       secrets,
       fetchFor: () => fetch,
-      deliverNotification: (intent) => delivered.push(intent),
+      deliverNotification: (intent) => void delivered.push(intent),
     });
     core.start();
   });

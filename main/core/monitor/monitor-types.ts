@@ -16,7 +16,7 @@ import type { AppSettings, ConfigDocument } from '../config/settings';
 import type { SecretStore } from '../config/stores';
 import type { EngineOptions } from '../engine/options';
 import type { JobRef } from '../jobs/tracked-job';
-import type { NotificationIntent } from '../notify/intent';
+import type { NotificationIntent, ReleaseBanner } from '../notify/intent';
 import type { Result } from '../result';
 import type { JobCommands } from './job-commands';
 import type { SettingsPatch } from './settings-patch';
@@ -44,8 +44,11 @@ export interface MonitorDeps {
   config: ConfigSeam;
   secrets: SecretStore;
   fetchFor(server: ServerConfig): FetchLike;
-  /** The host shows it (node-notifier, Electron Notification, a recorder in tests). */
-  deliverNotification(intent: NotificationIntent): void;
+  /**
+   * The host shows it (node-notifier, a recorder in tests), or stages it and returns the
+   * release, which the notification center calls right before marking it delivered.
+   */
+  deliverNotification(intent: NotificationIntent): ReleaseBanner | void;
   logger?: Logger;
   /**
    * Engine tuning besides the intervals, which come from the settings (a person's choice wins).

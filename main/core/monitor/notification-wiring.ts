@@ -25,9 +25,10 @@ export function createCenter(
     settings: () => ctx.document.settings.notifications,
     deliver: (intent) => {
       try {
-        deps.deliverNotification(intent);
+        return deps.deliverNotification(intent);
       } catch (error) {
         ctx.reportError(error, 'delivering a notification');
+        return undefined;
       }
     },
     lookups: {

@@ -8,6 +8,12 @@ export type NotificationKind = 'finished' | 'failed' | 'cancelled' | 'summary' |
 export type NotificationAction = 'open' | 'cancel' | 'retry';
 export type NotificationUrgency = 'low' | 'normal' | 'critical';
 
+/**
+ * What a host's deliver may return: the banner was handed over but is held back (its process
+ * started) until this is called. See notification-center.ts for why.
+ */
+export type ReleaseBanner = () => void;
+
 export interface NotificationIntent {
   /** Unique per intent; for one job's ending it is the exactly-once key (serverId/jobId/status). */
   key: string;

@@ -9,14 +9,17 @@
  * window loses nothing: the next start takes the pending intents back into their windows and
  * shows them once.
  *
- * What "delivered" means: `deliver` returned, i.e. the host handed the banner to the desktop's
- * notification service (node-notifier has started notify-send, or its macOS/Windows
- * counterpart, which shows it even if we die right after). The ledger's "delivered" write is
- * prepared before the banner (bytes on disk under a temp name) and put in place after it by a
- * rename, so a process killed between showing and marking has microseconds to be killed in,
- * not a file write. If it still happens, the banner is shown again at the next start: on
- * purpose, because a duplicate is less bad than a loss (a failure nobody hears about), and
- * marking before showing would turn that duplicate into a loss.
+ * What "delivered" means: the host handed the banner to the desktop's notification service and
+ * released it (on Linux a notify-send process, started and held back until released: one write
+ * to its pipe; on macOS and Windows node-notifier's helper, started and shown in one step). The
+ * slow parts happen before anything counts: the ledger's "delivered" write is prepared (bytes on
+ * disk under a temp name) and the banner's process started, both while a kill still leaves the
+ * intent pending and nothing shown. Then the banner is released and the write put in place by a
+ * rename: a process killed between showing and marking has two system calls to be killed in,
+ * not a file write or a process start (on macOS and Windows, the helper's start). If it still
+ * happens, the banner is shown again at the next start: on purpose, because a duplicate is less
+ * bad than a loss (a failure nobody hears about), and marking before showing would turn that
+ * duplicate into a loss.
  * A `deliver` that throws counts as delivered too: the host reports its own failures, and a
  * broken notifier must not replay the same banners at every start.
  */
@@ -28,7 +31,7 @@ import type { Batcher } from './batcher';
 import { createBatcher } from './batcher';
 import { summarizeIntents } from './coalesce';
 import { buildDigest } from './digest';
-import type { NotificationIntent } from './intent';
+import type { NotificationIntent, ReleaseBanner } from './intent';
 import type {
   NotificationLedgerDocumentInput,
   NotificationLedgerOptions,
@@ -47,7 +50,8 @@ export interface NotificationCenterOptions {
   /** With `prepare` (the app's file), marking delivered after a banner is only a rename. */
   ledgerStore: PreparingDocumentStore<NotificationLedgerDocumentInput>;
   settings: () => NotificationSettings;
-  deliver: (intent: NotificationIntent) => void;
+  /** Shows the banner, or stages it and returns its release (see above). */
+  deliver: (intent: NotificationIntent) => ReleaseBanner | void;
   /** Server names, signed-in users, roles and the submission ledger, for readable text. */
   lookups?: NotificationLookups;
   ledgerOptions?: Partial<NotificationLedgerOptions>;
@@ -85,8 +89,13 @@ export function createNotificationCenter(options: NotificationCenterOptions): No
   function show(intent: NotificationIntent | null, members: readonly NotificationIntent[]): void {
     // The "delivered" write is made ready first; after the banner it is only a rename.
     const markDelivered = ledger.prepareDelivered(members.map((member) => member.key));
-    if (intent) options.deliver(intent);
-    markDelivered();
+    const release = intent ? options.deliver(intent) : undefined;
+    try {
+      // Nothing has shown yet if the host staged it: released, then marked, back to back.
+      if (release) release();
+    } finally {
+      markDelivered();
+    }
   }
 
   const coalescer: Batcher<NotificationIntent> = createBatcher(

@@ -21,7 +21,8 @@ async function setUp(supportsActions = true) {
   const notifications = createAppNotifications({
     createNotifier: (given) => {
       options = given;
-      return { deliver: (intent) => shown.push(intent), supportsActions };
+      const deliver = (intent: NotificationIntent) => void shown.push(intent);
+      return { deliver, stage: (intent) => () => deliver(intent), supportsActions };
     },
     iconPath: '/app/assets/app/icon-256.png',
     core: () => core,

@@ -84,7 +84,7 @@ export class FakeWorld {
       fetchFor: () => {
         throw new Error('unit tests use the connect seam');
       },
-      deliverNotification: (intent) => delivered.push(intent),
+      deliverNotification: (intent) => void delivered.push(intent),
       logger: { debug: () => {}, info: () => {}, warn: (message) => errors.push(message) },
       engineOptions: { random: () => 0.5 },
       connect: (server, deps) => {

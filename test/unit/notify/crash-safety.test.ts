@@ -210,7 +210,7 @@ describe('notifications survive a crash', () => {
       clock,
       ledgerStore: store,
       settings: () => settings,
-      deliver: (intent) => delivered.push(intent),
+      deliver: (intent) => void delivered.push(intent),
     });
     expect(center.heldCount()).toBe(1);
     expect(doc(store).pending).toEqual([]);
@@ -276,5 +276,28 @@ describe('notifications survive a crash', () => {
     expect(delivered.map((intent) => intent.key)).toEqual(['work/other/failed']);
     clock.advanceSync(10_000);
     expect(delivered[1]).toMatchObject({ kind: 'digest', title: 'While you were away: 1 job finished' });
+  });
+
+  it('a staged banner is released, then marked delivered; a kill before the release leaves it pending', () => {
+    const store = memoryStore<NotificationLedgerDocument>();
+    const steps: string[] = [];
+    const clock = createFakeClock();
+    const settings = notificationSettingsSchema.parse({});
+    const center = createNotificationCenter({
+      clock,
+      ledgerStore: store,
+      settings: () => settings,
+      deliver: (intent) => {
+        steps.push(`staged ${intent.key}, pending ${doc(store).pending.length}`);
+        return () => steps.push(`released, pending ${doc(store).pending.length}`);
+      },
+    });
+    center.handle(finishEvent('j1', 'failed'));
+    clock.advanceSync(settings.coalesceWindowMs);
+    // Staged and released while still pending on disk: a kill up to the release shows nothing
+    // (the staged process reads end-of-file) and the next start shows it.
+    expect(steps).toEqual(['staged work/j1/failed, pending 1', 'released, pending 1']);
+    expect(doc(store).pending).toEqual([]);
+    expect(center.pendingCount()).toBe(0);
   });
 });

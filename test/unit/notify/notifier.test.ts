@@ -24,7 +24,7 @@ function setup(
     clock,
     ledgerStore: store,
     settings: () => settings,
-    deliver: (intent) => delivered.push(intent),
+    deliver: (intent) => void delivered.push(intent),
     lookups: { serverName: () => 'Work server', signedInUser: () => 'alice' },
   });
   const setSettings = (input: NotificationSettingsInput) =>
