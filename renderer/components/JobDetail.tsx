@@ -4,9 +4,9 @@
  */
 import { useEffect, useRef } from 'react';
 import { useNow } from '../hooks/useNow';
-import { formatDuration } from '../model/format';
+import { rowTimes } from '../model/jobRowText';
 import { refOf } from '../model/jobKey';
-import { isRunningStatus, statusLook } from '../model/status';
+import { statusLook } from '../model/status';
 import { useJobsStore } from '../stores/jobsStore';
 import { selectServerName, useServersStore } from '../stores/serversStore';
 import { DataAge } from './DataAge';
@@ -18,7 +18,14 @@ import { ResultSummary } from './ResultSummary';
 import { ServerText } from './ServerText';
 import { StatusBadge } from './StatusBadge';
 
-export function JobDetail({ jobKey, onClose }: { jobKey: string; onClose(): void }) {
+export interface JobDetailProps {
+  jobKey: string;
+  onClose(): void;
+  /** A page of its own (narrow window): a visible way back to the list, not a close cross. */
+  asPage?: boolean;
+}
+
+export function JobDetail({ jobKey, onClose, asPage = false }: JobDetailProps) {
   const entry = useJobsStore((s) => s.jobs.get(jobKey));
   const { serverId, jobId } = refOf(jobKey);
   const serverName = useServersStore(selectServerName(serverId));
@@ -27,22 +34,30 @@ export function JobDetail({ jobKey, onClose }: { jobKey: string; onClose(): void
   );
   const now = useNow();
   const headingRef = useRef<HTMLHeadingElement>(null);
+  const sectionClass = asPage ? 'detail detail--page' : 'detail';
   useEffect(() => headingRef.current?.focus(), [jobKey]);
 
   const header = (title: string) => (
     <header className="detail__header">
+      {asPage && (
+        <button type="button" className="detail__back" onClick={onClose}>
+          <span aria-hidden="true">← </span>Back to jobs
+        </button>
+      )}
       <h2 id="job-detail-title" ref={headingRef} tabIndex={-1}>
         <ServerText text={title} />
       </h2>
-      <button type="button" onClick={onClose} aria-label="Close job details">
-        ✕
-      </button>
+      {!asPage && (
+        <button type="button" onClick={onClose} aria-label="Close job details">
+          ✕
+        </button>
+      )}
     </header>
   );
 
   if (!entry) {
     return (
-      <section className="detail" aria-labelledby="job-detail-title">
+      <section className={sectionClass} aria-labelledby="job-detail-title">
         {header('Job details')}
         <p role="status">
           Waiting for {serverName} to report job {jobId}…
@@ -53,9 +68,10 @@ export function JobDetail({ jobKey, onClose }: { jobKey: string; onClose(): void
 
   const { view } = entry;
   const { job } = view;
+  const times = rowTimes(job, view.eta, now);
   const title = view.repository ? `${view.operation}: ${view.repository}` : view.operation;
   return (
-    <section className="detail" aria-labelledby="job-detail-title">
+    <section className={sectionClass} aria-labelledby="job-detail-title">
       {header(title)}
       <dl className="detail__facts">
         <dt>Status</dt>
@@ -86,16 +102,13 @@ export function JobDetail({ jobKey, onClose }: { jobKey: string; onClose(): void
             </dd>
           </>
         )}
-        {job.startedAt !== null && (
+        {/* The row's words, so the list and the detail never tell the time differently. */}
+        <dt>Time</dt>
+        <dd>{[times.when, times.howLong].filter(Boolean).join(' · ')}</dd>
+        {times.left && (
           <>
-            <dt>Elapsed</dt>
-            <dd>{formatDuration((job.completedAt ?? now) - job.startedAt)}</dd>
-          </>
-        )}
-        {isRunningStatus(job.status) && view.eta && (
-          <>
-            <dt>Estimated time left</dt>
-            <dd>About {formatDuration(Math.max(0, view.eta.finishAt - now))}</dd>
+            <dt>Estimated</dt>
+            <dd>{times.left}</dd>
           </>
         )}
       </dl>

@@ -5,6 +5,7 @@
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useNarrow } from '../hooks/useNarrow';
 import { useNow } from '../hooks/useNow';
 import { buildJobList, sameListItems, type ListItem } from '../model/jobList';
 import { useJobsStore, type JobEntry } from '../stores/jobsStore';
@@ -15,7 +16,14 @@ import { ServerGroupRow } from './ServerGroupRow';
 
 type JobsMap = ReadonlyMap<string, JobEntry>;
 
+/**
+ * Slot heights, in step with app.css: a job row of three lines, or two bands of them when the
+ * window is narrow; a server heading is one line. A heading given a job row's height left a
+ * blank band above every server's jobs when grouping by server.
+ */
 const ROW_HEIGHT = 64;
+const NARROW_ROW_HEIGHT = 120;
+const GROUP_HEIGHT = 32;
 const PAGE_ROWS = 10;
 
 const isJob = (item: ListItem | undefined): item is Extract<ListItem, { kind: 'job' }> =>
@@ -56,14 +64,24 @@ export function useJobListItems(): ListItem[] {
   return useJobsStore(select);
 }
 
-export function JobList({ items }: { items: ListItem[] }) {
+export interface JobListProps {
+  items: ListItem[];
+  /**
+   * The job whose detail page the person just left (narrow window): the list comes back
+   * scrolled to it, with focus on its row, as a side panel's list would have stayed.
+   */
+  returnTo?: string | null;
+}
+
+export function JobList({ items, returnTo = null }: JobListProps) {
   const selectedJob = useUiStore((s) => s.selectedJob);
   const selectJob = useUiStore((s) => s.selectJob);
   const setOnScreen = useUiStore((s) => s.setOnScreen);
   const now = useNow();
+  const narrow = useNarrow();
 
   // The active row is tracked by job, not position: patches reorder the list under it.
-  const [activeKey, setActiveKey] = useState<string | null>(null);
+  const [activeKey, setActiveKey] = useState<string | null>(returnTo);
   const activeIndex = useMemo(() => {
     const index = activeKey ? items.findIndex((item) => isJob(item) && item.key === activeKey) : -1;
     return index >= 0 ? index : items.findIndex(isJob);
@@ -71,10 +89,21 @@ export function JobList({ items }: { items: ListItem[] }) {
 
   const scrollRef = useRef<HTMLDivElement>(null);
   const focusPending = useRef(false);
+  const jobHeight = narrow ? NARROW_ROW_HEIGHT : ROW_HEIGHT;
+  // A new key function (new items, a new width) is what tells the virtualizer to re-lay out:
+  // it recomputes the slots only when its measuring options change, not when sizes would.
+  const getItemKey = useCallback(
+    (index: number) => {
+      const item = items[index];
+      return item?.kind === 'server' ? `server:${item.serverId}` : (item?.key ?? index);
+    },
+    [items, jobHeight],
+  );
   const virtualizer = useVirtualizer({
     count: items.length,
     getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
+    getItemKey,
+    estimateSize: (index) => (items[index]?.kind === 'server' ? GROUP_HEIGHT : jobHeight),
     overscan: 8,
     initialRect: { width: 800, height: 600 },
   });
@@ -88,6 +117,15 @@ export function JobList({ items }: { items: ListItem[] }) {
   useEffect(() => {
     setOnScreen(onScreenSignature ? onScreenSignature.split('\n') : []);
   }, [onScreenSignature, setOnScreen]);
+
+  // Once, on coming back from a job's page: that job's row in view and focused.
+  useEffect(() => {
+    const index = returnTo ? items.findIndex((item) => isJob(item) && item.key === returnTo) : -1;
+    if (index < 0) return;
+    focusPending.current = true;
+    virtualizer.scrollToIndex(index, { align: 'auto' });
+    // On mount only: later patches must not pull the list back to it.
+  }, []);
 
   useEffect(() => {
     if (!focusPending.current) return;

@@ -1,7 +1,10 @@
-/** One job in the list: operation, repository, status, progress, phase, elapsed, ETA, stall. */
+/**
+ * One job in the list: operation, repository (when anything names it), status, progress with
+ * the phase or the error's first line, and time (when, how long, how long left), stall.
+ */
 import { memo } from 'react';
-import { formatDuration } from '../model/format';
-import { isRunningStatus, statusLook } from '../model/status';
+import { firstLineOf, rowTimes } from '../model/jobRowText';
+import { isRunningStatus, isTerminalStatus, statusLook } from '../model/status';
 import { useJobsStore } from '../stores/jobsStore';
 import { selectServerName, useServersStore } from '../stores/serversStore';
 import { ProgressBar } from './ProgressBar';
@@ -35,8 +38,9 @@ export const JobRow = memo(function JobRow({
   const { job } = view;
   const look = statusLook(job.status);
   const running = isRunningStatus(job.status);
-  const elapsedFrom = job.startedAt ?? null;
-  const elapsedTo = job.completedAt ?? now;
+  const times = rowTimes(job, view.eta, now);
+  // A finished job's error is why it ended; while one runs, its phase is the news.
+  const errorLine = isTerminalStatus(job.status) ? firstLineOf(job.error) : null;
   const title = view.repository ? `${view.operation}: ${view.repository}` : view.operation;
   return (
     <div
@@ -55,9 +59,11 @@ export const JobRow = memo(function JobRow({
         <span className="job-row__operation">
           <ServerText text={view.operation} />
         </span>
-        <span className="job-row__repository">
-          {view.repository ? <ServerText text={view.repository} /> : 'Repository not reported'}
-        </span>
+        {view.repository && (
+          <span className="job-row__repository">
+            <ServerText text={view.repository} />
+          </span>
+        )}
         <span className="job-row__server">
           <ServerText text={serverName} />
         </span>
@@ -72,25 +78,26 @@ export const JobRow = memo(function JobRow({
       </div>
       <div role="gridcell" className="job-row__progress">
         <ProgressBar value={job.progress} label={`Progress of ${title}`} />
-        <span className="job-row__phase">
-          {job.phase ? (
-            <ServerText text={`${job.phase}${job.phaseDetail ? ` — ${job.phaseDetail}` : ''}`} />
-          ) : running ? (
-            `${job.progress} %`
-          ) : (
-            ''
-          )}
-        </span>
+        {errorLine ? (
+          <span className="job-row__error" title={job.error ?? undefined}>
+            <ServerText text={errorLine} />
+          </span>
+        ) : (
+          <span className="job-row__phase">
+            {job.phase ? (
+              <ServerText text={`${job.phase}${job.phaseDetail ? ` — ${job.phaseDetail}` : ''}`} />
+            ) : running ? (
+              `${job.progress} %`
+            ) : (
+              ''
+            )}
+          </span>
+        )}
       </div>
       <div role="gridcell" className="job-row__time">
-        {elapsedFrom !== null ? (
-          <span>Elapsed {formatDuration(elapsedTo - elapsedFrom)}</span>
-        ) : (
-          <span>Not started</span>
-        )}
-        {running && view.eta && (
-          <span>About {formatDuration(Math.max(0, view.eta.finishAt - now))} left</span>
-        )}
+        <span>{times.when}</span>
+        {times.howLong && <span>{times.howLong}</span>}
+        {times.left && <span>{times.left}</span>}
       </div>
     </div>
   );
