@@ -1,4 +1,5 @@
 /** The window: first run when there is no server, otherwise the views behind tabs. */
+import { isAccessRefusal } from './bridge/connectionState';
 import { ConnectionStatus } from './components/ConnectionStatus';
 import { DataAge } from './components/DataAge';
 import { IssuesBanner } from './components/IssuesBanner';
@@ -7,6 +8,7 @@ import { NavTabs, panelId, tabId } from './components/NavTabs';
 import { useProjectionStore } from './stores/projectionStore';
 import { selectOldestSuccessAt, useServersStore } from './stores/serversStore';
 import { useUiStore, type ViewName } from './stores/uiStore';
+import { AccessRefused } from './views/AccessRefused';
 import { FirstRun } from './views/FirstRun';
 import { JobsView } from './views/JobsView';
 import { ServersView } from './views/ServersView';
@@ -30,6 +32,9 @@ function Content() {
   const loaded = useProjectionStore((s) => s.version !== null);
   const hasServers = useServersStore((s) => s.servers.length > 0);
   const view = useUiStore((s) => s.view);
+  const connection = useProjectionStore((s) => s.connection);
+  // Data from before a refusal can never update again: the way back in comes first.
+  if (isAccessRefusal(connection)) return <AccessRefused refusal={connection} />;
   if (!loaded) return <p role="status">Loading…</p>;
   if (!hasServers) return <FirstRun />;
   return (

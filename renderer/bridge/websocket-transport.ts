@@ -8,17 +8,31 @@
  * transition to 'connected' after the first means "read a fresh snapshot" (subscriptions.ts
  * does so), and a version gap in later patches says the same.
  *
- * The access token comes from the page's fragment (`#token=…`, never sent to any server by the
- * browser) and goes in the bridge URL's query, where the host checks it before upgrading. Once
- * read, it is taken out of the address (`history.replaceState`), so it stays neither in the
- * address bar nor in the history; this tab's sessionStorage keeps it for a reload (the token
- * is only good until browser mode stops).
+ * The access token comes from the page's address (page-token.ts) and goes in the bridge URL's
+ * query, where the host checks it before the socket joins the bridge. A missing token, or one
+ * the host refuses (close code TOKEN_REFUSED_CLOSE_CODE: browser mode restarted, so this tab's
+ * token is stale), stops the transport in 'no-token' / 'token-refused' instead of retrying for
+ * ever; a token pasted into the address later starts it again. (The host refuses by opening the
+ * socket and closing it at once, so a refused page may blink 'connected' first; the requests it
+ * sent in that blink fail with the refusal.)
  */
 import type { EventChannel, RequestChannel } from '../../preload/channels';
 import type { ContractTransport } from '../../preload/api';
 import type { ContractResult, EventContract, RequestPayload, ResponseValue } from '../../preload/contract';
-import type { ConnectionState } from './connectionState';
-import { BRIDGE_PATH, MAX_MESSAGE_BYTES, TOKEN_PARAM, type ServerMessage } from '../../preload/protocol';
+import {
+  ACCESS_REFUSAL_WORDS,
+  isAccessRefusal,
+  type AccessRefusal,
+  type ConnectionState,
+} from './connectionState';
+import { pageLocation, takeTokenFromLocation, watchTokenInAddress } from './page-token';
+import {
+  BRIDGE_PATH,
+  MAX_MESSAGE_BYTES,
+  TOKEN_PARAM,
+  TOKEN_REFUSED_CLOSE_CODE,
+  type ServerMessage,
+} from '../../preload/protocol';
 
 /** What is used of a WebSocket: the browser's, or the `ws` package's in Node tests. */
 export interface WebSocketLike {
@@ -35,7 +49,7 @@ export type WebSocketConstructor = new (url: string) => WebSocketLike;
 export interface WebSocketTransportOptions {
   /** The bridge URL without the token; `ws://<this page's host>/bridge` by default. */
   url?: string;
-  /** From `location.hash` (`#token=…`) by default. */
+  /** From `location.hash` (`#token=…`) by default, and from the address again when it changes. */
   token?: string;
   WebSocketImpl?: WebSocketConstructor;
   requestTimeoutMs?: number;
@@ -64,60 +78,10 @@ interface Pending {
 const OPEN = 1;
 const failure = (kind: string, message: string): Result => ({ ok: false, error: { kind, message } });
 
-interface PageLocation {
-  hash: string;
-  host: string;
-  pathname: string;
-  search: string;
-}
-interface PageGlobals {
-  location?: PageLocation;
-  history?: { state: unknown; replaceState(state: unknown, unused: string, url: string): void };
-  sessionStorage?: {
-    getItem(key: string): string | null;
-    setItem(key: string, value: string): void;
-  };
-}
-
-/** The page's globals; read through globalThis so Node tests (no DOM) compile this file too. */
-const page = (): PageGlobals => globalThis as PageGlobals;
-const pageLocation = (): PageLocation | undefined => page().location;
-
-/** Where this tab keeps the token across a reload, once it is out of the address. */
-export const TOKEN_STORAGE_KEY = 'cidx-tray.bridge-token';
-
-function storage(): PageGlobals['sessionStorage'] {
-  try {
-    return page().sessionStorage;
-  } catch {
-    // Storage can be disabled (and then throws on access).
-    return undefined;
-  }
-}
-
-/**
- * Reads the token from the fragment and takes it out of the address, keeping the rest of the
- * fragment; without one there, the token this tab read before a reload.
- */
-export function takeTokenFromLocation(): string | undefined {
-  const location = pageLocation();
-  if (location === undefined) return undefined;
-  const params = new URLSearchParams(location.hash.replace(/^#/, ''));
-  const token = params.get(TOKEN_PARAM) ?? undefined;
-  if (token === undefined) return storage()?.getItem(TOKEN_STORAGE_KEY) ?? undefined;
-  params.delete(TOKEN_PARAM);
-  const rest = params.toString();
-  try {
-    storage()?.setItem(TOKEN_STORAGE_KEY, token);
-  } catch {
-    // Without storage a reload needs the printed address again; nothing else is lost.
-  }
-  page().history?.replaceState(
-    page().history?.state ?? null,
-    '',
-    `${location.pathname}${location.search}${rest ? `#${rest}` : ''}`,
-  );
-  return token;
+/** What a request gets while the page is kept out, in words that say what to do. */
+function refusalFailure(refusal: AccessRefusal): Result {
+  const words = ACCESS_REFUSAL_WORDS[refusal];
+  return failure(refusal, `${words.why} ${words.todo}`);
 }
 
 function defaultUrl(): string {
@@ -127,7 +91,7 @@ function defaultUrl(): string {
 }
 
 export function createWebSocketTransport(options: WebSocketTransportOptions = {}): WebSocketTransport {
-  const token = options.token ?? takeTokenFromLocation();
+  let token = options.token ?? takeTokenFromLocation();
   const Impl =
     options.WebSocketImpl ?? (globalThis as unknown as { WebSocket: WebSocketConstructor }).WebSocket;
   const timeoutMs = options.requestTimeoutMs ?? 30_000;
@@ -193,16 +157,26 @@ export function createWebSocketTransport(options: WebSocketTransportOptions = {}
     }
   }
 
+  const refused = (): boolean => isAccessRefusal(state);
+
   function scheduleReconnect(): void {
-    if (closed) return;
+    if (closed || refused()) return;
     const delay = Math.min(maxRetryMs, initialRetryMs * 2 ** attempt) * (0.5 + random() / 2);
     attempt += 1;
     retryTimer = setTimeout(connect, delay);
   }
 
-  function onDrop(this: WebSocketLike): void {
+  /** Kept out for the token: every request fails with what to do, and nothing is retried. */
+  function refuse(refusal: AccessRefusal): void {
+    clearTimeout(retryTimer);
+    for (const id of [...pending.keys()]) settle(id, refusalFailure(refusal));
+    setState(refusal);
+  }
+
+  function onDrop(this: WebSocketLike, event?: { code?: number }): void {
     if (socket !== this) return;
     socket = null;
+    if (!closed && event?.code === TOKEN_REFUSED_CLOSE_CODE) return refuse('token-refused');
     // Sent requests will never be answered on a new socket; what was not sent yet waits.
     for (const [id, entry] of [...pending]) {
       if (entry.sent)
@@ -220,7 +194,7 @@ export function createWebSocketTransport(options: WebSocketTransportOptions = {}
   }
 
   function connect(): void {
-    if (closed) return;
+    if (closed || refused()) return;
     let ws: WebSocketLike;
     try {
       ws = new Impl(`${options.url ?? defaultUrl()}?${TOKEN_PARAM}=${encodeURIComponent(token ?? '')}`);
@@ -242,17 +216,27 @@ export function createWebSocketTransport(options: WebSocketTransportOptions = {}
   }
 
   if (token) connect();
-  else {
-    closed = true;
-    state = 'disconnected';
-  }
+  else state = 'no-token';
+
+  // A token that appears in the address later (the printed address pasted into this tab) lets
+  // a page that was kept out in; a connected page keeps its socket and uses it on a reconnect.
+  const stopWatching =
+    options.token === undefined
+      ? watchTokenInAddress((fresh) => {
+          token = fresh;
+          if (closed || !refused()) return;
+          attempt = 0;
+          setState('connecting');
+          connect();
+        })
+      : () => {};
 
   return {
     invoke<C extends RequestChannel>(channel: C, payload: RequestPayload<C>) {
-      if (closed) {
-        const why = token
-          ? failure('closed', 'The connection to CIDX Tray was closed.')
-          : failure('no-token', 'Open CIDX Tray with the full address it printed (it ends with #token=…).');
+      if (closed || refused()) {
+        const why = isAccessRefusal(state)
+          ? refusalFailure(state)
+          : failure('closed', 'The connection to CIDX Tray was closed.');
         return Promise.resolve(why as ContractResult<ResponseValue<C>>);
       }
       nextId += 1;
@@ -304,6 +288,7 @@ export function createWebSocketTransport(options: WebSocketTransportOptions = {}
     close() {
       if (closed && state === 'disconnected') return;
       closed = true;
+      stopWatching();
       clearTimeout(retryTimer);
       const open = socket;
       socket = null;

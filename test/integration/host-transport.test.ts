@@ -143,12 +143,43 @@ describe('the WebSocket transport when the host stalls or goes away', () => {
     transport.close();
   });
 
+  it('a host restarted with a new token refuses the page, which stops and says what to do', async () => {
+    answer = async () => ({ ok: true, value: 'first host' });
+    const transport = connect();
+    const states: ConnectionState[] = [];
+    transport.onConnectionChange((state) => states.push(state));
+    expect(await transport.invoke('app:info', null)).toEqual({ ok: true, value: 'first host' });
+    const port = host.port;
+    await host.close();
+    host = await startHostServer({
+      port,
+      token: 'the-token-of-the-new-start-000000000000000',
+      rendererDir: '/nonexistent',
+      handle: (c, p) => answer(c, p),
+      logger: quietLogger,
+    });
+    await waitFor('the refusal', () => (transport.connectionState() === 'token-refused' ? true : undefined));
+    // The refusal is a socket that opens and closes at once (4401): a blink of 'connected'.
+    expect(states.slice(0, 2)).toEqual(['connected', 'reconnecting']);
+    expect(states.at(-1)).toBe('token-refused');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(transport.connectionState()).toBe('token-refused');
+    expect(await transport.invoke('app:info', null)).toMatchObject({
+      ok: false,
+      error: { kind: 'token-refused' },
+    });
+    transport.close();
+    // The other tests expect the first token.
+    await host.close();
+    host = await start(port);
+  });
+
   it('says so when the page has no token, without connecting', async () => {
     const transport = createWebSocketTransport({
       url: `ws://127.0.0.1:${host.port}/bridge`,
       WebSocketImpl: browserLike(host.origin),
     });
-    expect(transport.connectionState()).toBe('disconnected');
+    expect(transport.connectionState()).toBe('no-token');
     expect(await transport.invoke('snapshot:get', null)).toMatchObject({
       ok: false,
       error: { kind: 'no-token' },
