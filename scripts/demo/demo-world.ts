@@ -18,8 +18,12 @@ export interface DemoWorldOptions {
 }
 
 export interface DemoWorld {
-  /** Added to a host's or the CLI's environment, it points them at the demo's settings folder. */
-  env: { CIDX_TRAY_CONFIG_DIR: string; CIDX_TRAY_SECRET_STORE: 'file' };
+  /**
+   * Added to a host's or the CLI's environment, it points them at the demo's settings folder,
+   * whose file secret store is throw-away (CIDX_TRAY_DEMO): no "no keychain" warning for a
+   * keychain the demo avoids on purpose (it must leave nothing in a person's keychain).
+   */
+  env: { CIDX_TRAY_CONFIG_DIR: string; CIDX_TRAY_SECRET_STORE: 'file'; CIDX_TRAY_DEMO: '1' };
   serverUrl: string;
   close(): Promise<void>;
 }
@@ -60,7 +64,7 @@ export async function startDemoWorld(options: DemoWorldOptions = {}): Promise<De
 
   let closed = false;
   return {
-    env: { CIDX_TRAY_CONFIG_DIR: configDir, CIDX_TRAY_SECRET_STORE: 'file' },
+    env: { CIDX_TRAY_CONFIG_DIR: configDir, CIDX_TRAY_SECRET_STORE: 'file', CIDX_TRAY_DEMO: '1' },
     serverUrl: server.url,
     async close() {
       if (closed) return;

@@ -7,12 +7,18 @@
 import type { CidxFailure } from '../../cidx/failure';
 import { err, ok, type Result } from '../../result';
 import type { SecretStore } from '../stores';
-import { FileSecretStore } from './file-secret-store';
+import { FileSecretStore, type FileStoreReason } from './file-secret-store';
 import { LinuxSecretToolStore } from './linux-secret-tool-store';
 import { MacKeychainStore } from './mac-keychain-store';
 import { MemorySecretStore } from './memory-secret-store';
 
 export const SECRET_STORE_ENV = 'CIDX_TRAY_SECRET_STORE';
+/**
+ * Set (to 1) by the demo launchers (scripts/demo) beside `CIDX_TRAY_SECRET_STORE=file`: the
+ * settings folder and the demo server's key in it are throw-away, so the file needs no warning.
+ * The demo never uses the keychain on purpose (it must not leave entries in a person's keychain).
+ */
+export const DEMO_ENV = 'CIDX_TRAY_DEMO';
 export const SECRET_STORE_KINDS = ['keychain', 'file', 'memory'] as const;
 export type SecretStoreKind = (typeof SECRET_STORE_KINDS)[number];
 
@@ -46,7 +52,8 @@ export async function chooseSecretStore(
 ): Promise<Result<SecretStoreChoice, CidxFailure>> {
   const env = options.env ?? process.env;
   const requested = env[SECRET_STORE_ENV]?.trim().toLowerCase();
-  const fileStore = () => new FileSecretStore({ configDir: options.configDir });
+  const fileStore = (reason: FileStoreReason) =>
+    new FileSecretStore({ configDir: options.configDir, reason });
 
   if (requested) {
     if (!(SECRET_STORE_KINDS as readonly string[]).includes(requested)) {
@@ -58,8 +65,14 @@ export async function chooseSecretStore(
     if (requested === 'memory') {
       return ok({ store: new MemorySecretStore(), kind: 'memory', reason: `${SECRET_STORE_ENV}=memory` });
     }
-    if (requested === 'file')
-      return ok({ store: fileStore(), kind: 'file', reason: `${SECRET_STORE_ENV}=file` });
+    if (requested === 'file') {
+      const demo = env[DEMO_ENV] === '1';
+      return ok({
+        store: fileStore(demo ? 'throw-away' : 'requested'),
+        kind: 'file',
+        reason: demo ? `${SECRET_STORE_ENV}=file, the demo's throw-away folder` : `${SECRET_STORE_ENV}=file`,
+      });
+    }
     const keychain = keychainFor(options);
     if (!keychain || !(await keychain.available())) {
       return err({
@@ -79,7 +92,7 @@ export async function chooseSecretStore(
     });
   }
   return ok({
-    store: fileStore(),
+    store: fileStore('no-keychain'),
     kind: 'file',
     reason: keychain
       ? 'no system keychain answered'

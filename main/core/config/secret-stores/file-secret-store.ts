@@ -17,8 +17,18 @@ const secretsFileSchema = z.object({
 });
 type SecretsFile = z.infer<typeof secretsFileSchema>;
 
+/**
+ * Why a file holds the credentials, which decides what the warning says: the keychain did not
+ * answer (the default: a person should know), the person asked for the file
+ * (`CIDX_TRAY_SECRET_STORE=file`: no false "no keychain"), or the folder and its credentials are
+ * a demo's, thrown away on exit (nothing worth a warning: the demo avoids the keychain on purpose).
+ */
+export type FileStoreReason = 'no-keychain' | 'requested' | 'throw-away';
+
 export interface FileSecretStoreOptions {
   configDir: string;
+  /** 'no-keychain' by default. */
+  reason?: FileStoreReason;
   /** Defaults to `<configDir>/secrets.json`. */
   path?: string;
   now?: () => number;
@@ -27,9 +37,11 @@ export interface FileSecretStoreOptions {
 export class FileSecretStore implements SecretStore {
   readonly path: string;
   private readonly document: JsonDocumentStore<SecretsFile>;
+  private readonly reason: FileStoreReason;
 
   constructor(options: FileSecretStoreOptions) {
     this.path = options.path ?? configDocumentPath(options.configDir, SECRETS_FILE_NAME);
+    this.reason = options.reason ?? 'no-keychain';
     this.document = new JsonDocumentStore({
       path: this.path,
       schema: secretsFileSchema,
@@ -75,14 +87,17 @@ export class FileSecretStore implements SecretStore {
 
   describe(): { backend: string; protectedAtRest: boolean; warning?: string } {
     // A file moved aside stays worth mentioning; a read that failed once (EMFILE) does not.
-    const damaged = lastDamage(this.document.issues());
+    const damaged = lastDamage(this.document.issues())?.message;
+    const unencrypted = `credentials are stored unencrypted in ${this.path} (readable only by your user account)`;
+    const warning = {
+      'no-keychain': `No system keychain is available: ${unencrypted}`,
+      requested: `As CIDX_TRAY_SECRET_STORE=file asks, ${unencrypted}`,
+      'throw-away': null,
+    }[this.reason];
     return {
       backend: 'file',
       protectedAtRest: false,
-      warning:
-        `No system keychain is available: credentials are stored unencrypted in ${this.path} ` +
-        `(readable only by your user account)` +
-        (damaged ? `. ${damaged.message}` : ''),
+      warning: [warning, damaged].filter((part) => part).join('. ') || undefined,
     };
   }
 }
