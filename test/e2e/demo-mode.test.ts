@@ -1,8 +1,8 @@
 /**
  * `npm run demo:web`'s world in Chromium: the demo keeps its throw-away key in a file on purpose
- * (never in a person's keychain), so the Servers view shows no warning about a keychain it does not use;
- * the same host over a settings folder that asked for the file store still says the file is
- * unencrypted.
+ * (never in a person's keychain), so the Servers view shows no warning about a keychain it does
+ * not use; the same host over a settings folder that asked for the file store still says the
+ * file is unencrypted.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
