@@ -3,7 +3,7 @@
  * the phase or the error's first line, and time (when, how long, how long left), stall.
  */
 import { memo } from 'react';
-import { firstLineOf, rowTimes } from '../model/jobRowText';
+import { rowTimes } from '../model/jobRowText';
 import { isRunningStatus, isTerminalStatus, statusLook } from '../model/status';
 import { useJobsStore } from '../stores/jobsStore';
 import { selectServerName, useServersStore } from '../stores/serversStore';
@@ -39,8 +39,10 @@ export const JobRow = memo(function JobRow({
   const look = statusLook(job.status);
   const running = isRunningStatus(job.status);
   const times = rowTimes(job, view.eta, now);
-  // A finished job's error is why it ended; while one runs, its phase is the news.
-  const errorLine = isTerminalStatus(job.status) ? firstLineOf(job.error) : null;
+  // A finished job's error is why it ended; while one runs, its phase is the news. Server text
+  // arrives as one line (line breaks become spaces where it enters the app, clean-text.ts), so
+  // the row shows its first line as far as it fits, and the title and the detail the rest.
+  const errorLine = isTerminalStatus(job.status) && job.error ? job.error : null;
   const title = view.repository ? `${view.operation}: ${view.repository}` : view.operation;
   return (
     <div
@@ -79,7 +81,7 @@ export const JobRow = memo(function JobRow({
       <div role="gridcell" className="job-row__progress">
         <ProgressBar value={job.progress} label={`Progress of ${title}`} />
         {errorLine ? (
-          <span className="job-row__error" title={job.error ?? undefined}>
+          <span className="job-row__error" title={errorLine}>
             <ServerText text={errorLine} />
           </span>
         ) : (

@@ -1,6 +1,6 @@
 /**
- * What a job's row says besides its name and status, in words: when it started or finished, how
- * long it ran (or has been running), how long it has left, and the first line of its error.
+ * What a job's row says about time, in words: when it started or finished, how long it ran (or
+ * has been running), and how long it has left.
  * Pure, so the row, its tests and any later view say it the same way. Durations go through the
  * one duration formatter and clock times through the one clock-time formatter.
  */
@@ -54,11 +54,4 @@ export function rowTimes(job: TimedJob, eta: EtaEstimate | null, now: number): R
     howLong: `Waiting ${formatDuration(now - job.createdAt)}`,
     left: null,
   };
-}
-
-/** The first non-empty line of a server's error text, for a row that has room for one line. */
-export function firstLineOf(text: string | null): string | null {
-  if (!text) return null;
-  const line = text.split(/\r?\n/).find((l) => l.trim() !== '');
-  return line ? line.trim() : null;
 }
