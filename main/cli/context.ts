@@ -5,7 +5,6 @@
  */
 import { systemClock, type Clock } from '../core/clock';
 import type { CidxClient } from '../core/cidx/client';
-import { createNodeFetch } from '../core/cidx/node-transport';
 import {
   ConfigFile,
   chooseSecretStore,
@@ -21,6 +20,7 @@ import { openCoreDocuments } from '../core/monitor/core-documents';
 import { connectServer } from '../core/monitor/server-connection';
 import { CliError } from './cli-error';
 import { println, type CliIo } from './io';
+import { cliFetch } from './transport';
 
 export interface CliContext {
   io: CliIo;
@@ -64,7 +64,7 @@ export async function openCliContext(io: CliIo, clock: Clock = systemClock): Pro
     secrets,
     clock,
     fetchFor: (server: ServerConfig) =>
-      createNodeFetch({ caFile: server.tls.caFile, insecureSkipVerify: server.tls.insecureSkipVerify }),
+      cliFetch({ caFile: server.tls.caFile, insecureSkipVerify: server.tls.insecureSkipVerify }, io.env),
   };
 
   return {

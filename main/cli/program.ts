@@ -1,16 +1,15 @@
-/** The `cidx-jobs` commands and options (commander). Each action opens the context and runs one command. */
+/**
+ * The `cidx-jobs` commands and options (commander). Each action loads its command's module
+ * and the context only when it runs: `--help` and a usage error load neither the settings,
+ * the HTTP client nor zod, so they answer at once (npm run bench:cli).
+ */
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { ACTIVE_STATUSES, TERMINAL_STATUSES } from '../core/cidx/job';
 import type { Clock } from '../core/clock';
-import { listJobs } from './commands/jobs';
-import { showJob } from './commands/job';
-import { listRepos } from './commands/repos';
-import { serverAdd, serverList, serverRemove } from './commands/server';
-import { cancelCommand, retryCommand, syncCommand } from './commands/submit';
-import { watchCommand } from './commands/watch';
-import { openCliContext, type CliContext } from './context';
+import type { CliContext } from './context';
 import { EXIT, type ExitCode } from './exit-codes';
 import type { CliIo } from './io';
+import { oneLineError } from './usage-error';
 
 const positiveInt = (value: string): number => {
   const parsed = Number(value);
@@ -37,18 +36,30 @@ export function buildProgram(
   clock: Clock | undefined,
   setExit: (code: ExitCode) => void,
 ): Command {
+  type Action<A extends unknown[]> = (ctx: CliContext, ...args: A) => Promise<ExitCode | void>;
   const run =
-    <A extends unknown[]>(action: (ctx: CliContext, ...args: A) => Promise<ExitCode | void>) =>
+    <A extends unknown[]>(load: () => Promise<Action<A>>) =>
     async (...args: A) => {
+      const [{ openCliContext }, action] = await Promise.all([import('./context'), load()]);
       const ctx = await openCliContext(io, clock);
       setExit((await action(ctx, ...args)) ?? EXIT.ok);
     };
+  const jobs = () => import('./commands/jobs');
+  const job = () => import('./commands/job');
+  const servers = () => import('./commands/server');
+  const submit = () => import('./commands/submit');
+  const watch = () => import('./commands/watch');
+  const repos = () => import('./commands/repos');
   const serverOption = () => new Option('-s, --server <name>', 'only this server (by name or id)');
   const program = new Command('cidx-jobs')
     .description('Watch, submit, cancel and retry CIDX server jobs')
-    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
-    .exitOverride()
-    .showHelpAfterError('(run cidx-jobs --help for usage)');
+    .configureOutput({
+      writeOut: (s) => io.stdout.write(s),
+      writeErr: (s) => io.stderr.write(s),
+      // One line like every other error, not commander's message and a page of usage.
+      outputError: (message, write) => write(`${oneLineError(message)}\n`),
+    })
+    .exitOverride();
 
   const server = program.command('server').description('configure the CIDX servers to watch');
   server
@@ -64,17 +75,17 @@ export function buildProgram(
     .option('--all-users', "show every user's jobs (CIDX 11.x administrators)")
     .option('--system-jobs', "show the server's internal maintenance jobs")
     .option('--no-check', 'save without testing the connection')
-    .action(run((ctx, name: string, url: string, options) => serverAdd(ctx, name, url, options)));
+    .action(run(async () => (await servers()).serverAdd));
   server
     .command('list')
     .description('list configured servers')
     .option('--check', 'test each connection and show the server version')
     .option('--json', 'machine-readable output')
-    .action(run((ctx, options) => serverList(ctx, options)));
+    .action(run(async () => (await servers()).serverList));
   server
     .command('remove <name>')
     .description('remove a server and its stored credentials')
-    .action(run((ctx, name: string) => serverRemove(ctx, name)));
+    .action(run(async () => (await servers()).serverRemove));
 
   program
     .command('jobs')
@@ -85,13 +96,13 @@ export function buildProgram(
     .option('--all-users', "include other users' jobs (administrators)")
     .option('--system', "include the server's internal jobs")
     .option('--json', 'machine-readable output')
-    .action(run((ctx, options) => listJobs(ctx, options)));
+    .action(run(async () => (await jobs()).listJobs));
   program
     .command('job <id>')
     .description('show one job: status, phase, ETA, error, result (an id prefix is enough)')
     .addOption(serverOption())
     .option('--json', 'machine-readable output')
-    .action(run((ctx, id: string, options) => showJob(ctx, id, options)));
+    .action(run(async () => (await job()).showJob));
   program
     .command('watch [ids...]')
     .description('live progress of the given jobs, or of every running job, until they end')
@@ -99,19 +110,19 @@ export function buildProgram(
     .option('-f, --follow', 'keep watching for new jobs until Ctrl+C')
     .option('--all-users', "include other users' jobs (administrators)")
     .option('--system', "include the server's internal jobs")
-    .action(run((ctx, ids: string[], options) => watchCommand(ctx, ids, options)));
+    .action(run(async () => (await watch()).watchCommand));
   program
     .command('sync <repository>')
     .description('submit a sync of an activated repository')
     .addOption(serverOption())
     .option('--force', "cancel this user's running syncs first (the server's force option)")
     .option('-w, --wait', 'follow the job until it ends')
-    .action(run((ctx, repository: string, options) => syncCommand(ctx, repository, options)));
+    .action(run(async () => (await submit()).syncCommand));
   program
     .command('cancel <id>')
     .description('cancel a pending or running job')
     .addOption(serverOption())
-    .action(run((ctx, id: string, options) => cancelCommand(ctx, id, options)));
+    .action(run(async () => (await submit()).cancelCommand));
   program
     .command('retry <id>')
     .description(
@@ -119,12 +130,12 @@ export function buildProgram(
     )
     .addOption(serverOption())
     .option('-w, --wait', 'follow the new job until it ends')
-    .action(run((ctx, id: string, options) => retryCommand(ctx, id, options)));
+    .action(run(async () => (await submit()).retryCommand));
   program
     .command('repos')
     .description('list activated repositories')
     .addOption(serverOption())
     .option('--json', 'machine-readable output')
-    .action(run((ctx, options) => listRepos(ctx, options)));
+    .action(run(async () => (await repos()).listRepos));
   return program;
 }

@@ -1,6 +1,7 @@
 /**
- * The Node transport's TLS settings over a real HTTPS connection: an untrusted certificate is a
- * `tls` failure that suggests the CA file, the CA file makes it work, a wrong host name is caught.
+ * The Node transports' TLS settings over a real HTTPS connection (undici's, and Node's own that
+ * cidx-jobs uses): an untrusted certificate is a `tls` failure that suggests the CA file, the CA
+ * file makes it work, a wrong host name is caught.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
@@ -12,8 +13,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemClock } from '../../main/core/clock';
 import { apiKeyAuth } from '../../main/core/cidx/auth';
 import { CidxClient } from '../../main/core/cidx/client';
-import type { NodeFetchOptions } from '../../main/core/cidx/node-transport';
+import type { FetchLike } from '../../main/core/cidx/http';
+import { createNodeHttpFetch } from '../../main/core/cidx/node-http-fetch';
 import { createNodeFetch } from '../../main/core/cidx/node-transport';
+import type { TlsTrustOptions } from '../../main/core/cidx/tls-trust';
 
 const dir = mkdtempSync(join(tmpdir(), 'cidx-tls-'));
 
@@ -56,17 +59,27 @@ async function serve(key: string, cert: string): Promise<{ server: Server; url: 
   return { server, url: `https://127.0.0.1:${(server.address() as AddressInfo).port}` };
 }
 
-const listWith = (url: string, options: NodeFetchOptions) =>
+const TRANSPORTS: [string, (options: TlsTrustOptions) => FetchLike][] = [
+  ['undici', createNodeFetch],
+  ['node-https', createNodeHttpFetch],
+];
+
+const listWith = (
+  url: string,
+  options: TlsTrustOptions,
+  transport: (options: TlsTrustOptions) => FetchLike,
+) =>
   new CidxClient({
     baseUrl: url,
-    fetch: createNodeFetch(options),
+    fetch: transport(options),
     clock: systemClock,
     auth: apiKeyAuth({ getApiKey: async () => 'cidx_sk_78dda893fe1620e3224ac51e0e29d159' }),
   }).listRepositories();
 
-describe('TLS with the Node transport', () => {
-  const good = certificate('good', 'IP:127.0.0.1');
-  const wrongHost = certificate('wrong-host', 'DNS:cidx.test');
+describe.each(TRANSPORTS)('TLS with the %s transport', (name, transport) => {
+  // Files of their own: each transport's describe runs certificate() when it is collected.
+  const good = certificate(`good-${name}`, 'IP:127.0.0.1');
+  const wrongHost = certificate(`wrong-host-${name}`, 'DNS:cidx.test');
   let servers: { server: Server; url: string }[] = [];
 
   beforeAll(async () => {
@@ -80,17 +93,20 @@ describe('TLS with the Node transport', () => {
   });
 
   it('an untrusted self-signed certificate -> tls, suggesting the CA file', async () => {
-    const result = await listWith(servers[0]!.url, {});
+    const result = await listWith(servers[0]!.url, {}, transport);
     expect(result.ok ? null : result.error.kind).toBe('tls');
     expect(result.ok ? '' : result.error.message).toMatch(/SELF_SIGNED.*CA file/);
   });
 
   it('the CA file makes it trusted', async () => {
-    expect(await listWith(servers[0]!.url, { caFile: good.certFile })).toEqual({ ok: true, value: [] });
+    expect(await listWith(servers[0]!.url, { caFile: good.certFile }, transport)).toEqual({
+      ok: true,
+      value: [],
+    });
   });
 
   it('a certificate for another host name -> tls even with its CA trusted', async () => {
-    const result = await listWith(servers[1]!.url, { caFile: wrongHost.certFile });
+    const result = await listWith(servers[1]!.url, { caFile: wrongHost.certFile }, transport);
     expect(result.ok ? null : result.error).toMatchObject({
       kind: 'tls',
       message: expect.stringMatching(/ERR_TLS_CERT_ALTNAME_INVALID/),
@@ -98,6 +114,9 @@ describe('TLS with the Node transport', () => {
   });
 
   it('insecureSkipVerify accepts any certificate', async () => {
-    expect(await listWith(servers[1]!.url, { insecureSkipVerify: true })).toEqual({ ok: true, value: [] });
+    expect(await listWith(servers[1]!.url, { insecureSkipVerify: true }, transport)).toEqual({
+      ok: true,
+      value: [],
+    });
   });
 });
