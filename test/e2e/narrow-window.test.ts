@@ -126,3 +126,25 @@ it('opens a job as a page of its own, and comes back to its row', async () => {
     .toMatch(/, Partly completed, /);
   expect(world.problems).toEqual([]);
 });
+
+it('keeps every status whole and no cell overlapping at any width, with or without the detail open', async () => {
+  const { page } = world;
+  const grid = page.getByRole('grid', { name: 'Jobs' });
+  try {
+    for (const open of [false, true]) {
+      for (const width of [320, 420, 640, 641, 800, 1024, 1600]) {
+        await page.setViewportSize({ width, height: 860 });
+        if (open && (await page.locator('.detail').count()) === 0) {
+          await grid.getByRole('row', { name: /, Partly completed, / }).click();
+        }
+        if (await grid.count()) {
+          const problems = layoutProblems(await measureRows(page));
+          expect(problems, `${width} px${open ? ', detail open' : ''}`).toEqual([]);
+        }
+        expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(width);
+      }
+    }
+  } finally {
+    await page.setViewportSize({ width: 420, height: 860 });
+  }
+});

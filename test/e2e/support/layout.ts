@@ -27,16 +27,31 @@ const MEASURE_ROWS = `
     const r = el.getBoundingClientRect();
     return { left: r.left, top: r.top, right: r.right, bottom: r.bottom };
   };
-  return [...document.querySelectorAll('.job-grid [role="row"].job-row')].map((row) => {
+  // Job rows scroll under the column headings: only what the scroller shows is seen.
+  const view = box(document.querySelector('.job-grid__scroll'));
+  const clip = (b) => ({
+    left: b.left,
+    right: b.right,
+    top: Math.max(b.top, view.top),
+    bottom: Math.min(b.bottom, view.bottom),
+  });
+  return [...document.querySelectorAll('.job-grid [role="row"].job-row')].flatMap((row) => {
+    const job = row.hasAttribute('data-job-key');
+    const rowBox = box(row);
+    if (job && (rowBox.bottom <= view.top || rowBox.top >= view.bottom)) return [];
+    const seen = job ? clip : (b) => b;
     const badge = row.querySelector('.job-row__status .status');
-    return {
+    return [{
       key: row.getAttribute('data-job-key') || 'head',
-      row: box(row),
-      cells: [...row.children].map(box),
+      row: seen(rowBox),
+      cells: [...row.children].map((cell) => seen(box(cell))),
       status: badge
-        ? { text: badge.textContent, whole: badge.scrollWidth <= badge.clientWidth && box(badge).right <= box(badge.parentElement).right + 0.5 }
+        ? {
+            text: badge.textContent,
+            whole: badge.scrollWidth <= badge.clientWidth && box(badge).right <= box(badge.parentElement).right + 0.5,
+          }
         : null,
-    };
+    }];
   });
 })()
 `;
