@@ -52,6 +52,11 @@ it('says the server is unreachable, marks old data stale, and recovers when it r
     .poll(() => card.locator('.data-age').innerText(), { timeout: 10_000 })
     .toMatch(/Polled \d+ min( \d+ s)? ago \(stale\)$/);
   await saveScreenshot(page, 'server-offline');
+  // The Jobs view says so too, where a glance goes first (a banner per server in trouble).
+  await page.getByRole('tab', { name: 'Jobs' }).click();
+  await page.locator('.server-trouble').waitFor();
+  await saveScreenshot(page, 'server-offline-jobs');
+  await page.getByRole('tab', { name: 'Servers' }).click();
 
   // The server is back; the window says so without a restart.
   double.control.clearFaults();
