@@ -3,7 +3,8 @@
  * last stop, for "while you were away"), the submission ledger (retry) and the notification
  * ledger (exactly-once). A broken file is moved aside and reported; the app starts empty.
  */
-import { prepareFileAtomic, removeStaleTempFiles } from '../config/atomic-file';
+import { removeStaleTempFiles } from '../config/atomic-file';
+import { openJournalFile } from '../config/journal-file';
 import type { ConfigIssue } from '../config/config-issues';
 import { JsonDocumentStore } from '../config/json-document-store';
 import { MemoryDocumentStore } from '../config/memory-document-store';
@@ -14,7 +15,7 @@ import type { JobStoreSnapshot } from '../jobs/job-snapshot';
 import { emptyJobStoreSnapshot, jobStoreSnapshotSchema } from '../jobs/job-snapshot';
 import type { SubmissionLedgerDocument } from '../jobs/submission-ledger';
 import { emptySubmissionLedger, submissionLedgerDocumentSchema } from '../jobs/submission-ledger';
-import type { NotificationLedgerDocument, PreparingDocumentStore } from '../notify/notification-ledger';
+import type { NotificationLedgerDocument, NotificationLedgerStore } from '../notify/notification-ledger';
 import { emptyNotificationLedger, notificationLedgerDocumentSchema } from '../notify/notification-ledger';
 
 export const JOB_CACHE_FILE_NAME = 'job-cache.json';
@@ -25,23 +26,18 @@ export const NOTIFICATIONS_FILE_NAME = 'notifications.json';
 export interface CoreDocuments {
   jobCache: DocumentStore<JobStoreSnapshot>;
   submissions: DocumentStore<SubmissionLedgerDocument>;
-  notifications: PreparingDocumentStore<NotificationLedgerDocument>;
+  notifications: NotificationLedgerStore;
 }
 
-/**
- * The notification ledger's file, able to prepare a write ahead (atomic-file.ts): the center
- * prepares "delivered" before showing a banner and commits it, a rename, right after. The ledger
- * reads its file once, at start; writes go through the JSON store or a prepared write alike.
- */
-function preparingLedgerStore(
+/** The notification ledger's file with its journal beside it (notification-ledger.ts says why). */
+function journaledLedgerStore(
   path: string,
   store: JsonDocumentStore<NotificationLedgerDocument>,
-): PreparingDocumentStore<NotificationLedgerDocument> {
+): NotificationLedgerStore {
   return {
     read: () => store.read(),
-    write: (value) => store.write(value),
-    prepare: (value) =>
-      prepareFileAtomic(path, `${JSON.stringify(notificationLedgerDocumentSchema.parse(value), null, 2)}\n`),
+    write: (value) => store.write(value as NotificationLedgerDocument),
+    journal: openJournalFile(`${path}.journal`),
   };
 }
 
@@ -76,7 +72,7 @@ export function openCoreDocuments(
       now,
       onIssue: report,
     }),
-    notifications: preparingLedgerStore(
+    notifications: journaledLedgerStore(
       configDocumentPath(configDir, NOTIFICATIONS_FILE_NAME),
       new JsonDocumentStore({
         path: configDocumentPath(configDir, NOTIFICATIONS_FILE_NAME),
@@ -84,6 +80,8 @@ export function openCoreDocuments(
         defaults: emptyNotificationLedger,
         now,
         onIssue: report,
+        // Thousands of keys, built here: written compact, checked when read back.
+        trustedWrites: true,
       }),
     ),
   };

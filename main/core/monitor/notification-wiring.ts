@@ -2,9 +2,8 @@
  * The notification center of the running app: its exactly-once ledger beside config.json, the
  * live notification settings, and readable names (server, signed-in user, repository).
  */
-import type { DocumentStore } from '../config/stores';
 import type { JobRef } from '../jobs/tracked-job';
-import type { NotificationLedgerDocument } from '../notify/notification-ledger';
+import type { NotificationLedgerStore } from '../notify/notification-ledger';
 import type { NotificationCenter } from '../notify/notification-center';
 import { createNotificationCenter } from '../notify/notification-center';
 import type { CoreContext } from './core-context';
@@ -12,7 +11,7 @@ import { viewFor } from './live-servers';
 
 export function createCenter(
   ctx: CoreContext,
-  ledgerStore: DocumentStore<NotificationLedgerDocument>,
+  ledgerStore: NotificationLedgerStore,
   /** Jobs followed at start from the submission ledger (monitor.ts): their missed endings are catch-up. */
   endedWhileAway?: (ref: JobRef) => boolean,
 ): NotificationCenter {

@@ -12,11 +12,10 @@
  * What "delivered" means: the host handed the banner to the desktop's notification service and
  * released it (on Linux a notify-send process, started and held back until released: one write
  * to its pipe; on macOS and Windows node-notifier's helper, started and shown in one step). The
- * slow parts happen before anything counts: the ledger's "delivered" write is prepared (bytes on
- * disk under a temp name) and the banner's process started, both while a kill still leaves the
- * intent pending and nothing shown. Then the banner is released and the write put in place by a
- * rename: a process killed between showing and marking has two system calls to be killed in,
- * not a file write or a process start (on macOS and Windows, the helper's start). If it still
+ * slow part, starting the banner's process, happens while a kill still leaves the intent pending
+ * and nothing shown. Then the banner is released and "delivered" appended to the ledger's
+ * journal (one write): a process killed between showing and marking has two system calls to be
+ * killed in, not a file write or a process start (on macOS and Windows, the helper's start). If it still
  * happens, the banner is shown again at the next start: on purpose, because a duplicate is less
  * bad than a loss (a failure nobody hears about), and marking before showing would turn that
  * duplicate into a loss.
@@ -32,11 +31,7 @@ import { createBatcher } from './batcher';
 import { summarizeIntents } from './coalesce';
 import { buildDigest } from './digest';
 import type { NotificationIntent, ReleaseBanner } from './intent';
-import type {
-  NotificationLedgerDocumentInput,
-  NotificationLedgerOptions,
-  PreparingDocumentStore,
-} from './notification-ledger';
+import type { NotificationLedgerOptions, NotificationLedgerStore } from './notification-ledger';
 import { createNotificationLedger } from './notification-ledger';
 import type { PolicyContext } from './policy';
 import { notificationIntents } from './policy';
@@ -47,8 +42,8 @@ export type NotificationLookups = Omit<PolicyContext, 'settings' | 'alreadyNotif
 
 export interface NotificationCenterOptions {
   clock: Clock;
-  /** With `prepare` (the app's file), marking delivered after a banner is only a rename. */
-  ledgerStore: PreparingDocumentStore<NotificationLedgerDocumentInput>;
+  /** With a journal (the app's file), marking delivered after a banner is one append. */
+  ledgerStore: NotificationLedgerStore;
   settings: () => NotificationSettings;
   /** Shows the banner, or stages it and returns its release (see above). */
   deliver: (intent: NotificationIntent) => ReleaseBanner | void;
@@ -77,7 +72,10 @@ export interface NotificationCenter {
   pendingCount(): number;
   /** Set when the stored ledger was unreadable; notifications go on with an empty ledger. */
   readonly ledgerError: DocumentError | null;
-  /** Stops the timers. What the windows still hold stays pending on disk for the next start. */
+  /**
+   * Stops the timers and folds the ledger's journal into its file. What the windows still hold
+   * stays pending on disk for the next start.
+   */
   dispose(): void;
 }
 
@@ -87,14 +85,12 @@ export function createNotificationCenter(options: NotificationCenterOptions): No
 
   /** Hands one banner to the host, then marks every ending it carries delivered. */
   function show(intent: NotificationIntent | null, members: readonly NotificationIntent[]): void {
-    // The "delivered" write is made ready first; after the banner it is only a rename.
-    const markDelivered = ledger.prepareDelivered(members.map((member) => member.key));
     const release = intent ? options.deliver(intent) : undefined;
     try {
       // Nothing has shown yet if the host staged it: released, then marked, back to back.
       if (release) release();
     } finally {
-      markDelivered();
+      ledger.delivered(members.map((member) => member.key));
     }
   }
 
@@ -198,6 +194,11 @@ export function createNotificationCenter(options: NotificationCenterOptions): No
       if (releaseTimer !== null) clock.clearTimeout(releaseTimer);
       releaseTimer = null;
       held = [];
+      try {
+        ledger.compact();
+      } catch {
+        // A full disk at quit: the journal still holds every change for the next start.
+      }
     },
   };
 }

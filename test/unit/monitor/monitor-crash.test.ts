@@ -3,9 +3,10 @@
  * the job ending while it is down. The next start follows the submission ledger's unfinished jobs
  * and announces the ending, in the "while you were away" digest, once.
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { JOB_CACHE_FILE_NAME, NOTIFICATIONS_FILE_NAME } from '../../../main/core/monitor';
+import { JOB_CACHE_FILE_NAME } from '../../../main/core/monitor';
+import { openCoreDocuments } from '../../../main/core/monitor/core-documents';
+import { createNotificationLedger } from '../../../main/core/notify';
 import { useTempDir } from '../config/temp-dir';
 import { FakeWorld, workServer } from './helpers';
 
@@ -93,8 +94,10 @@ describe('monitor: a crash right after a submission', () => {
   });
 });
 
-/** The keys the notification ledger on disk holds as pending. */
+/** The keys the notification ledger on disk (file and journal) holds as pending, read as a start reads them. */
 function pendingOnDisk(world: FakeWorld): string[] {
-  const text = readFileSync(world.documentPath(NOTIFICATIONS_FILE_NAME), 'utf8');
-  return (JSON.parse(text) as { pending: { key: string }[] }).pending.map((intent) => intent.key);
+  const documents = openCoreDocuments(world.dir, Date.now, () => {}, { removeDebris: false });
+  return createNotificationLedger(documents.notifications)
+    .pending()
+    .map((intent) => intent.key);
 }

@@ -130,36 +130,31 @@ describe('notifications survive a crash', () => {
     expect(after.delivered.map((intent) => intent.key)).toEqual(['work/a/completed']);
   });
 
-  it('prepares the delivered write before the banner and only commits it after', () => {
+  it('marks delivered with one journal append, after the banner', () => {
     const store = memoryStore<NotificationLedgerDocument>();
     const steps: string[] = [];
-    const preparing = Object.assign(store, {
-      prepare(value: NotificationLedgerDocument) {
-        steps.push(`prepare pending=${value.pending.length}`);
-        return {
-          commit: () => {
-            steps.push('commit');
-            store.write(value);
-          },
-          abort: () => steps.push('abort'),
-        };
+    const journaled = Object.assign(store, {
+      journal: {
+        read: () => [],
+        append: (entry: object) => steps.push(`append ${(entry as { op: string }).op}`),
+        clear: () => steps.push('clear'),
       },
     });
     const clock = createFakeClock();
     const center = createNotificationCenter({
       clock,
-      ledgerStore: preparing,
+      ledgerStore: journaled,
       settings: () => notificationSettingsSchema.parse({}),
-      deliver: (intent) => {
-        steps.push(`deliver ${intent.key}`);
-        // The file still says pending while the banner goes out.
-        expect(doc(store).pending).toHaveLength(1);
-      },
+      deliver: (intent) => void steps.push(`deliver ${intent.key}`),
     });
     center.handle(finishEvent('a', 'completed'));
     clock.advanceSync(3_000);
-    expect(steps).toEqual(['prepare pending=0', 'deliver work/a/completed', 'commit']);
-    expect(doc(store).pending).toEqual([]);
+    expect(steps).toEqual(['append accept', 'deliver work/a/completed', 'append delivered']);
+    // The whole document is written only when the journal is folded in (here: at quit).
+    expect(store.writes).toBe(0);
+    center.dispose();
+    expect(steps.at(-1)).toBe('clear');
+    expect(doc(store)).toMatchObject({ seq: 2, pending: [], entries: [{ key: 'work/a/completed' }] });
   });
 
   it('the quiet-hours digest stays held until it was shown', () => {
@@ -219,38 +214,6 @@ describe('notifications survive a crash', () => {
     clock.advanceSyncTo(new Date(2026, 10, 11, 7, 0).getTime());
     expect(delivered.map((intent) => intent.title)).toEqual(['During quiet hours: 1 job finished']);
     expect(doc(store).held).toEqual([]);
-  });
-
-  it('a prepared "delivered" write out of date at commit is written afresh', () => {
-    const store = Object.assign(memoryStore<NotificationLedgerDocument>(), {
-      prepare: (value: NotificationLedgerDocument) => ({
-        commit: () => store.write(value),
-        abort: () => {},
-      }),
-    });
-    const ledger = createNotificationLedger(store);
-    const intent = (key: string): NotificationIntent => ({
-      key,
-      kind: 'finished',
-      title: key,
-      body: '',
-      serverId: 'work',
-      jobIds: [],
-      jobs: [],
-      actions: ['open'],
-      urgency: 'normal',
-    });
-    ledger.accept({ shown: [intent('a')], held: [] }, 1);
-    const commit = ledger.prepareDelivered(['a']);
-    ledger.accept({ shown: [intent('b')], held: [] }, 2);
-    commit();
-    expect(doc(store).pending.map((entry) => entry.key)).toEqual(['b']);
-    expect(ledger.pending().map((entry) => entry.key)).toEqual(['b']);
-    expect(
-      createNotificationLedger(store)
-        .pending()
-        .map((entry) => entry.key),
-    ).toEqual(['b']);
   });
 
   it('reads a ledger written before pending intents existed', () => {
