@@ -25,6 +25,12 @@ export const TOKEN_PARAM = 'token';
  */
 export const TOKEN_REFUSED_CLOSE_CODE = 4401;
 
+/**
+ * Where the host serves the tray's drawings (assets/tray, `<name>.png` and `<name>@2x.png`), so
+ * a browser-mode tab can show the desktop tray's icon as its favicon.
+ */
+export const TRAY_ICON_PATH = '/tray-icons/';
+
 /** The largest message either side accepts; the host closes the socket (code 1009) beyond it. */
 export const MAX_MESSAGE_BYTES = 256 * 1024;
 

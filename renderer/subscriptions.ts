@@ -1,7 +1,8 @@
 /**
  * The one place for side effects (style.md §13): bridge -> stores (snapshot, patches, resync
  * on a gap or a reconnect, "show this job"), stores -> bridge (the jobs on screen become
- * `jobs.focus`), finished jobs -> the live region, and the theme -> the document.
+ * `jobs.focus`), finished jobs -> the live region, the theme -> the document, and in browser
+ * mode the summary -> the tab's title and favicon (tabTray.ts).
  */
 import type { Bridge, ConnectionState } from './bridge';
 import { jobKey, refOf } from './model/jobKey';
@@ -13,6 +14,7 @@ import { selectServerName, useServersStore } from './stores/serversStore';
 import { useSettingsStore } from './stores/settingsStore';
 import type { JobView, MonitorPatch } from './stores/types';
 import { useUiStore } from './stores/uiStore';
+import { watchTabTray } from './tabTray';
 
 export interface SubscriptionOptions {
   now?: () => number;
@@ -135,6 +137,8 @@ export function startSubscriptions(bridge: Bridge, options: SubscriptionOptions 
   const stopFocus = watchFocus(bridge, options.focusDelayMs ?? 300);
   const stopAcknowledge = acknowledgeOpenedFailures(bridge);
   const stopTheme = watchTheme();
+  // Only a browser tab is a tray; the desktop has the real one.
+  const stopTab = bridge.mode === 'browser' && typeof document !== 'undefined' ? watchTabTray() : () => {};
   void load();
 
   return () => {
@@ -146,6 +150,7 @@ export function startSubscriptions(bridge: Bridge, options: SubscriptionOptions 
     stopFocus();
     stopAcknowledge();
     stopTheme();
+    stopTab();
   };
 }
 

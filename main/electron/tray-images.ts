@@ -5,12 +5,10 @@
  */
 import { nativeImage, type NativeImage } from 'electron';
 import type { TrayIcon } from '../core/tray/tray-model-types';
+import { trayIconName } from '../core/tray/tray-icon';
 
 export function trayIconFileName(icon: TrayIcon, platform: NodeJS.Platform): string {
-  const step =
-    icon.progressStep === null ? 0 : Math.max(0, Math.min(100, Math.round(icon.progressStep / 10) * 10));
-  const base = icon.kind === 'running' ? `running-${step}` : icon.kind;
-  return `${base}${platform === 'darwin' ? 'Template' : ''}.png`;
+  return `${trayIconName(icon)}${platform === 'darwin' ? 'Template' : ''}.png`;
 }
 
 /** Loads each icon once: redrawing the tray on every patch must not re-read files. */

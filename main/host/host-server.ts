@@ -1,15 +1,18 @@
 /**
- * Browser mode's HTTP server: the built renderer and the WebSocket bridge, on 127.0.0.1 only.
+ * Browser mode's HTTP server: the built renderer, the tray's drawings (the tab's favicon) and
+ * the WebSocket bridge, on 127.0.0.1 only.
  * The page URL carries the access token in its fragment (`#token=…`), which the browser keeps
  * to itself; the page passes it on when it opens the bridge.
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
 import type { Logger } from '../core/cidx/logger';
 import type { RequestHandler } from '../contract/request-handlers';
 import { createAccessToken } from './access-token';
 import { checkHost, ownOrigin } from './request-guard';
 import { createStaticHandler, sendPlain } from './static-files';
+import { createTrayIconHandler, isTrayIconPath } from './tray-icon-files';
 import type { RequestLimits } from './request-limits';
 import { attachBridge, type Bridge } from './websocket-bridge';
 
@@ -17,6 +20,8 @@ export interface HostServerOptions {
   /** 0 picks a free port. */
   port: number;
   rendererDir: string;
+  /** The tray's drawings, served for the tab's favicon; assets/tray by default. */
+  trayIconDir?: string;
   handle: RequestHandler;
   logger: Logger;
   /** For tests; a fresh random token otherwise. */
@@ -36,6 +41,8 @@ export interface HostServer {
   bridge: Bridge;
   close(): Promise<void>;
 }
+
+const DEFAULT_TRAY_ICON_DIR = fileURLToPath(new URL('../../assets/tray', import.meta.url));
 
 /** The request path without query or fragment, exactly as sent (not normalised: `..` stays visible). */
 function rawPathname(url: string | undefined): string {
@@ -59,6 +66,10 @@ export async function startHostServer(options: HostServerOptions): Promise<HostS
   const token = options.token ?? createAccessToken();
   let port = options.port;
   const serveStatic = createStaticHandler({ rendererDir: options.rendererDir, port: () => port, logger });
+  const serveTrayIcon = createTrayIconHandler({
+    dir: options.trayIconDir ?? DEFAULT_TRAY_ICON_DIR,
+    port: () => port,
+  });
 
   const server = createServer((req, res) => {
     const host = checkHost(req.headers.host, port);
@@ -66,7 +77,9 @@ export async function startHostServer(options: HostServerOptions): Promise<HostS
       logger.warn('refused a request', { reason: host.reason, from: req.socket.remoteAddress ?? 'unknown' });
       return sendPlain(res, port, host.status);
     }
-    serveStatic(req, res, rawPathname(req.url)).catch((error: unknown) => {
+    const pathname = rawPathname(req.url);
+    const serve = isTrayIconPath(pathname) ? serveTrayIcon : serveStatic;
+    serve(req, res, pathname).catch((error: unknown) => {
       logger.warn('serving a file failed', { error: error instanceof Error ? error.message : String(error) });
       if (!res.headersSent) sendPlain(res, port, 404);
       else res.destroy();

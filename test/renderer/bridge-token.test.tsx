@@ -62,9 +62,16 @@ describe('the access token in the page address', () => {
   });
 });
 
+interface DrivenSocket extends WebSocketLike {
+  readonly url: string;
+  sent: string[];
+  open(): void;
+  closeWith(code: number): void;
+}
+
 /** A socket the test drives: it opens, or closes with a code, when told. */
 function drivenSocket(sockets: DrivenSocket[]) {
-  return class implements WebSocketLike {
+  return class implements DrivenSocket {
     readyState = 0;
     onopen: ((event: never) => void) | null = null;
     onmessage: ((event: never) => void) | null = null;
@@ -88,7 +95,6 @@ function drivenSocket(sockets: DrivenSocket[]) {
     }
   };
 }
-type DrivenSocket = InstanceType<ReturnType<typeof drivenSocket>>;
 
 describe('a page kept out for its token', () => {
   beforeEach(() => sessionStorage.clear());

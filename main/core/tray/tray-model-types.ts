@@ -3,6 +3,7 @@
  * holds. `buildTrayModel` computes it; the Electron adapter only applies it (style.md §14).
  */
 
+import type { TrayIcon } from '../../../preload/tray-icon';
 import type { MonitorSnapshot } from '../monitor/monitor-types';
 
 /**
@@ -11,18 +12,8 @@ import type { MonitorSnapshot } from '../monitor/monitor-types';
  */
 export type TrayView = Pick<MonitorSnapshot, 'servers' | 'summary' | 'settings' | 'jobs'>;
 
-/**
- * One icon per state, told apart by shape or glyph, not colour alone (users.md #1):
- * idle (hollow ring), running (ring filling with the overall progress), failed (ring with "!"),
- * offline (ring broken by a slash: unreachable, failing or signed out).
- */
-export type TrayIconKind = 'idle' | 'running' | 'failed' | 'offline';
-
-export interface TrayIcon {
-  kind: TrayIconKind;
-  /** Overall progress drawn into the running icon, 0..100 in steps of 10; null otherwise. */
-  progressStep: number | null;
-}
+/** One icon per state, told apart by shape (the rule and its words: preload/tray-icon.ts). */
+export type { TrayIcon, TrayIconKind } from '../../../preload/tray-icon';
 
 export type TrayAction =
   | { kind: 'open-window'; job?: { serverId: string; jobId: string } }

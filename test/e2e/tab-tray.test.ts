@@ -1,0 +1,76 @@
+/**
+ * Issue 9, "the tab is a tray": in browser mode the page title carries the counts and the
+ * favicon is the desktop tray's icon for the current state, served by the host; a failing job
+ * turns it into the failed icon, as it turns the tray red.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, expect, inject, it } from 'vitest';
+import { launchChromium } from './support/chromium';
+import { startWorld, type World } from './support/world';
+
+const MIN = 60_000;
+
+let browser: Browser;
+let world: World;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  world = await startWorld({ browser, rendererDir: inject('rendererDir'), user: 'alice' });
+});
+
+afterAll(async () => {
+  await world?.close();
+  await browser?.close();
+});
+
+afterEach(() => expect(world.problems).toEqual([]));
+
+const favicon = (page: Page) => page.locator('link[rel="icon"]').getAttribute('href');
+
+/** What the page gets for its favicon's address: the status and type of a real request. */
+const fetchFavicon = (page: Page) =>
+  page.evaluate(async () => {
+    const href = document.querySelector<HTMLLinkElement>('link[rel="icon"]')!.href;
+    const answer = await fetch(href);
+    return {
+      status: answer.status,
+      type: answer.headers.get('content-type'),
+      bytes: (await answer.arrayBuffer()).byteLength,
+    };
+  });
+
+it('says "CIDX Tray" with the idle icon while nothing runs', async () => {
+  const { page } = world;
+  await expect.poll(() => favicon(page), { timeout: 10_000 }).toBe('/tray-icons/idle@2x.png');
+  expect(await page.title()).toBe('CIDX Tray');
+  expect(await fetchFavicon(page)).toMatchObject({ status: 200, type: 'image/png' });
+});
+
+it('carries the counts in the title, and a failing job makes the favicon the failed icon', async () => {
+  const { page, double } = world;
+  double.control.addJob({
+    owner: 'alice',
+    operation: 'add_index_fts',
+    repository: 'docs',
+    runMs: 10 * MIN,
+    phases: true,
+  });
+  double.control.addJob({ owner: 'alice', operation: 'reindex', repository: 'my-proj', runMs: 10 * MIN });
+  await expect.poll(() => page.title(), { timeout: 15_000 }).toBe('2 running — CIDX Tray');
+  expect(await favicon(page)).toMatch(/^\/tray-icons\/running-\d+@2x\.png$/);
+  expect(await fetchFavicon(page)).toMatchObject({ status: 200, type: 'image/png' });
+
+  double.control.addJob({
+    owner: 'alice',
+    operation: 'sync_repository',
+    repository: 'web-app',
+    runMs: 1500,
+    outcome: 'failed',
+    error: 'Sync failed due to merge conflicts.',
+  });
+  await expect.poll(() => page.title(), { timeout: 15_000 }).toBe('2 running · 1 failed — CIDX Tray');
+  expect(await favicon(page)).toBe('/tray-icons/failed@2x.png');
+  const failed = await fetchFavicon(page);
+  expect(failed).toMatchObject({ status: 200, type: 'image/png' });
+  expect(failed.bytes).toBeGreaterThan(0);
+});
