@@ -10,7 +10,7 @@ import { formatAgo, formatDuration } from './format';
 import { isRunningStatus, isTerminalStatus } from './status';
 
 export interface RowTimes {
-  /** "Started 14:02", "Finished 3 min ago", "Queued 14:00". */
+  /** "Started 14:02", "Finished 3 min ago", "Queued 14:00", "Submitted 14:00". */
   when: string;
   /** "Elapsed 1 min 3 s", "Took 4 min 12 s", "Waiting 40 s"; null when the server gave no start. */
   howLong: string | null;
@@ -48,7 +48,10 @@ export function rowTimes(job: TimedJob, eta: EtaEstimate | null, now: number): R
       left,
     };
   }
-  // Pending, or running without a start time (a HEAD quirk, cidx-api.md §2.1): since submission.
+  if (isRunningStatus(job.status)) {
+    // Running without a start time (a HEAD quirk, cidx-api.md §2.1): how long it has run is unknown.
+    return { when: `Submitted ${clockTime(job.createdAt)}`, howLong: null, left: null };
+  }
   return {
     when: `Queued ${clockTime(job.createdAt)}`,
     howLong: `Waiting ${formatDuration(now - job.createdAt)}`,

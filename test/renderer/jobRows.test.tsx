@@ -64,11 +64,17 @@ describe('row times', () => {
     });
   });
 
-  it('says when a pending job was queued and how long it has waited', () => {
+  it('says when a pending job was queued and how long it has waited, and no duration it does not know', () => {
     const job = { status: 'pending', createdAt: NOW - 40_000, startedAt: null, completedAt: null };
     expect(rowTimes(job, null, NOW)).toEqual({
       when: `Queued ${clockTime(job.createdAt)}`,
       howLong: 'Waiting 40 s',
+      left: null,
+    });
+    // HEAD can run a job without ever giving its start (cidx-api.md §2.1): no made-up duration.
+    expect(rowTimes({ ...job, status: 'running' }, null, NOW)).toEqual({
+      when: `Submitted ${clockTime(job.createdAt)}`,
+      howLong: null,
       left: null,
     });
   });
