@@ -14,8 +14,24 @@ import { parseJsonBody, validateBody } from './json-body';
 import { failureFromResponse } from './response-failure';
 import { failureFromTransportError } from './transport-errors';
 
-/** The injected transport: Electron's net.fetch in the app, undici's fetch elsewhere (design.md). */
-export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
+/** A header lookup: `Headers`, or anything with its `get`. */
+export interface HeaderLookup {
+  get(name: string): string | null;
+}
+
+/**
+ * What the client reads of an answer: its status, headers and body bytes. A WHATWG `Response`
+ * is one; node-http-fetch.ts hands Node's own answer over without building one (loading
+ * Response, Headers and web streams is a cost every `cidx-jobs` run would pay).
+ */
+export interface FetchAnswer {
+  status: number;
+  headers: HeaderLookup;
+  body: AsyncIterable<Uint8Array> | null;
+}
+
+/** The injected transport: Electron's net.fetch in the app, undici's fetch or Node's own elsewhere (design.md). */
+export type FetchLike = (input: string, init: RequestInit) => Promise<FetchAnswer>;
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
 
@@ -41,7 +57,7 @@ export interface HttpRequest {
 
 export interface HttpAnswer {
   status: number;
-  headers: Headers;
+  headers: HeaderLookup;
   text: string;
 }
 

@@ -1,5 +1,6 @@
 /** Maps a non-2xx answer of a CIDX server to a `CidxFailure` kind and a sentence (cidx-api.md §1.5, §2.4, §6). */
 import type { CidxFailure } from './failure';
+import type { HeaderLookup } from './http';
 import type { SecretRegistry } from './redact';
 import { describeErrorBody } from './error-detail';
 import { parseRetryAfterHeader, retryAfterFromBody, retryAfterFromText } from './retry-after';
@@ -7,7 +8,7 @@ import { sanitizeText } from './sanitize';
 
 export interface ErrorAnswer {
   status: number;
-  headers: Headers;
+  headers: HeaderLookup;
   /** Parsed JSON, or the raw text when the body was not JSON, or undefined when empty. */
   body: unknown;
 }
