@@ -24,17 +24,30 @@ afterAll(async () => {
 
 const explanation = (page: Page) => page.getByRole('alert', { name: 'Open the address CIDX Tray printed' });
 
-/** The page's words over a while: it must not drift into "reconnecting…" as retries would. */
-async function wordsAfterSettling(page: Page): Promise<string> {
+/**
+ * Opens the address in a new tab with the page's clock under the test's control, and lets a
+ * minute of page time pass: a page that retried would have opened more sockets and said
+ * "reconnecting…" by then. Returns the words shown and how many sockets the page opened.
+ */
+async function openAndWaitAMinute(
+  address: string,
+): Promise<{ page: Page; words: string; sockets: number; problems: string[] }> {
+  const page = await world.context.newPage();
+  let sockets = 0;
+  const problems: string[] = [];
+  page.on('websocket', () => (sockets += 1));
+  page.on('pageerror', (error) => problems.push(error.message));
+  await page.clock.install();
+  await page.goto(address);
   await explanation(page).waitFor({ timeout: 10_000 });
-  await page.waitForTimeout(1500);
-  return page.locator('body').innerText();
+  await page.clock.runFor(60_000);
+  return { page, words: await page.locator('body').innerText(), sockets, problems };
 }
 
 it('an address without the token says so and what to do, not "reconnecting…"', async () => {
-  const page = await world.context.newPage();
-  await page.goto(`${world.mode.server.origin}/`);
-  const words = await wordsAfterSettling(page);
+  const { page, words, sockets, problems } = await openAndWaitAMinute(`${world.mode.server.origin}/`);
+  expect(sockets).toBe(0);
+  expect(problems).toEqual([]);
   expect(words).toContain('This page was opened without its access token.');
   expect(words).toContain('Open the address CIDX Tray printed when it started');
   expect(words).not.toMatch(/reconnecting|Loading…/i);
@@ -42,12 +55,11 @@ it('an address without the token says so and what to do, not "reconnecting…"',
 });
 
 it('a wrong token says it was refused and what to do; pasting the printed address connects', async () => {
-  const page = await world.context.newPage();
-  const problems: string[] = [];
-  page.on('pageerror', (error) => problems.push(error.message));
   const wrong = 'x'.repeat(world.mode.server.token.length);
-  await page.goto(`${world.mode.server.origin}/#token=${wrong}`);
-  const words = await wordsAfterSettling(page);
+  const { page, words, sockets, problems } = await openAndWaitAMinute(
+    `${world.mode.server.origin}/#token=${wrong}`,
+  );
+  expect(sockets).toBe(1);
   expect(words).toContain('CIDX Tray did not accept this page’s access token');
   expect(words).toContain('Open the address CIDX Tray printed when it started');
   expect(words).not.toMatch(/reconnecting|Loading…/i);
