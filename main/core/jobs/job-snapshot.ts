@@ -52,3 +52,28 @@ export const jobStoreSnapshotSchema = z.object({
 export type JobStoreSnapshot = z.infer<typeof jobStoreSnapshotSchema>;
 
 export const emptyJobStoreSnapshot = (): JobStoreSnapshot => ({ version: 1, jobs: [], servers: [] });
+
+/**
+ * The job cache with the active-jobs file laid over it (monitor/housekeeping.ts): the cache is
+ * written at most every minute, the unfinished jobs within seconds. A job only the active file
+ * knows (new since the cache was written) joins it; for a job both know, the cache is as new or
+ * newer (the active file is emptied each time the cache is written), and the first poll
+ * corrects either.
+ */
+export function withActiveJobs(cache: unknown, active: unknown): unknown {
+  const recent = jobStoreSnapshotSchema.safeParse(active);
+  if (!recent.success || recent.data.jobs.length === 0) return cache;
+  if (cache === null || cache === undefined) return { ...recent.data, jobs: recent.data.jobs };
+  // The cache is validated by the store's restore (a broken one is reported there), not here:
+  // read just enough of it, without a second pass of the schema over thousands of jobs.
+  const jobs: unknown = (cache as { jobs?: unknown }).jobs;
+  if (!Array.isArray(jobs)) return cache;
+  const keyOf = (serverId: unknown, jobId: unknown) => `${String(serverId)}\u0000${String(jobId)}`;
+  const known = new Set(
+    jobs.map((entry: { serverId?: unknown; job?: { id?: unknown } }) =>
+      keyOf(entry?.serverId, entry?.job?.id),
+    ),
+  );
+  const added = recent.data.jobs.filter((tracked) => !known.has(keyOf(tracked.serverId, tracked.job.id)));
+  return { ...(cache as object), jobs: [...jobs, ...added] };
+}

@@ -55,7 +55,8 @@ export interface JobStore {
   /** Apply the retention policy; returns what was dropped. */
   prune(now: number, policy?: Partial<RetentionPolicy>): JobRef[];
   subscribe(listener: (change: JobStoreChange) => void): () => void;
-  snapshot(): JobStoreSnapshot;
+  /** What to persist: every job, or those `only` keeps (the unfinished ones, written soon). */
+  snapshot(only?: (tracked: TrackedJob) => boolean): JobStoreSnapshot;
   /** Replaces the state with a persisted snapshot; a broken one is an error value and changes nothing. */
   restore(raw: unknown): Result<void, DocumentError>;
 }
@@ -207,8 +208,10 @@ export function createJobStore(options: { clock: Pick<Clock, 'now'> }): JobStore
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    snapshot() {
-      const jobs = [...jobsByServer.values()].flatMap((map) => [...map.values()].map((t) => ({ ...t })));
+    snapshot(only) {
+      const jobs: TrackedJob[] = [];
+      for (const map of jobsByServer.values())
+        for (const tracked of map.values()) if (!only || only(tracked)) jobs.push({ ...tracked });
       const ids = new Set([...states.keys(), ...restoredSuccess.keys()]);
       const servers = [...ids].sort().map((serverId) => ({
         serverId,

@@ -9,6 +9,7 @@ import { defaultConfigDocument } from '../config/settings';
 import { sanitizeText } from '../cidx/sanitize';
 import { PollingEngine } from '../engine/engine';
 import { createJobStore } from '../jobs/job-store';
+import { withActiveJobs } from '../jobs/job-snapshot';
 import { createProgressHistory } from '../jobs/progress-history';
 import { createSubmissionLedger } from '../jobs/submission-ledger';
 import { createTypicalDurations } from '../jobs/typical-durations';
@@ -53,7 +54,7 @@ export async function assembleCore(
   );
   const store = createJobStore({ clock });
   // A corrupt cache was already moved aside by the document store (and reported): start empty.
-  const restored = store.restore(documents.jobCache.read());
+  const restored = store.restore(withActiveJobs(documents.jobCache.read(), documents.activeJobs.read()));
   if (!restored.ok) issues.push({ kind: 'invalid-document', message: restored.error.message });
   const ledger = createSubmissionLedger(documents.submissions);
   if (ledger.loadError) issues.push({ kind: 'invalid-document', message: ledger.loadError.message });

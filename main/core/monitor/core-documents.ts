@@ -19,12 +19,15 @@ import type { NotificationLedgerDocument, NotificationLedgerStore } from '../not
 import { emptyNotificationLedger, notificationLedgerDocumentSchema } from '../notify/notification-ledger';
 
 export const JOB_CACHE_FILE_NAME = 'job-cache.json';
+/** The unfinished jobs, written within seconds of a new one (housekeeping.ts). */
+export const ACTIVE_JOBS_FILE_NAME = 'job-cache-active.json';
 /** Shared with the CLI (main/cli/context.ts), so jobs it submitted can be retried here. */
 export const SUBMISSIONS_FILE_NAME = 'submissions.json';
 export const NOTIFICATIONS_FILE_NAME = 'notifications.json';
 
 export interface CoreDocuments {
   jobCache: DocumentStore<JobStoreSnapshot>;
+  activeJobs: DocumentStore<JobStoreSnapshot>;
   submissions: DocumentStore<SubmissionLedgerDocument>;
   notifications: NotificationLedgerStore;
 }
@@ -56,15 +59,18 @@ export function openCoreDocuments(
   if (options.removeDebris ?? true) removeStaleTempFiles(configDir, Date.now());
   // DocumentIssue kinds are a subset of ConfigIssueKind: one list of problems for the person.
   const report = (issue: DocumentIssue): void => onIssue({ ...issue });
-  return {
-    jobCache: new JsonDocumentStore({
-      path: configDocumentPath(configDir, JOB_CACHE_FILE_NAME),
+  const jobsFile = (name: string) =>
+    new JsonDocumentStore({
+      path: configDocumentPath(configDir, name),
       schema: jobStoreSnapshotSchema,
       defaults: emptyJobStoreSnapshot,
       now,
       onIssue: report,
       trustedWrites: true,
-    }),
+    });
+  return {
+    jobCache: jobsFile(JOB_CACHE_FILE_NAME),
+    activeJobs: jobsFile(ACTIVE_JOBS_FILE_NAME),
     submissions: new JsonDocumentStore({
       path: configDocumentPath(configDir, SUBMISSIONS_FILE_NAME),
       schema: submissionLedgerDocumentSchema,
@@ -100,6 +106,7 @@ export function openViewerDocuments(
   const shared = openCoreDocuments(configDir, now, onIssue, { removeDebris: false });
   return {
     jobCache: new MemoryDocumentStore(emptyJobStoreSnapshot()),
+    activeJobs: new MemoryDocumentStore(emptyJobStoreSnapshot()),
     submissions: shared.submissions,
     notifications: new MemoryDocumentStore(emptyNotificationLedger()),
   };

@@ -16,7 +16,12 @@ export type {
 } from './monitor-types';
 export type { SettingsPatch } from './settings-patch';
 export { applySettingsPatch } from './settings-patch';
-export { JOB_CACHE_FILE_NAME, NOTIFICATIONS_FILE_NAME, SUBMISSIONS_FILE_NAME } from './core-documents';
+export {
+  ACTIVE_JOBS_FILE_NAME,
+  JOB_CACHE_FILE_NAME,
+  NOTIFICATIONS_FILE_NAME,
+  SUBMISSIONS_FILE_NAME,
+} from './core-documents';
 export { PERSIST_EVERY_MS, PRUNE_EVERY_MS } from './housekeeping';
 export { DRAFT_SERVER_ID } from './connection-check';
 export { JobCommands } from './job-commands';

@@ -48,7 +48,7 @@ export async function createMonitor(deps: MonitorDeps): Promise<Monitor> {
   const { engine, store } = ctx;
   const { clock } = deps;
   const patches = createPatchStream(ctx);
-  const housekeeping = createHousekeeping(ctx, documents.jobCache);
+  const housekeeping = createHousekeeping(ctx, documents);
   // Jobs we submitted that the job cache never saw (a crash within seconds of submitting):
   // followed from the submission ledger; first seen already ended, they ended while we were away.
   const recovered = new Set<string>();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Job } from '../../../main/core/cidx/job';
-import { JOB_CACHE_FILE_NAME } from '../../../main/core/monitor';
+import { ACTIVE_JOBS_FILE_NAME, JOB_CACHE_FILE_NAME } from '../../../main/core/monitor';
 import type { MonitorPatch } from '../../../main/core/monitor';
 import { useTempDir } from '../config/temp-dir';
 import { FakeWorld, workServer } from './helpers';
@@ -167,36 +167,55 @@ describe('monitor: persistence', () => {
     expect(world.hasDocument(JOB_CACHE_FILE_NAME)).toBe(true);
   });
 
-  it('writes the job cache at most every few seconds while jobs change', async () => {
+  it('writes a new running job to the small active-jobs file within seconds, the whole cache within a minute', async () => {
     const world = await worldWithWork();
     world.api('work').addJob({ status: 'running' });
     const { core } = await world.core();
     core.start();
     await world.clock.advance(1_000);
-    expect(world.hasDocument(JOB_CACHE_FILE_NAME)).toBe(false);
+    expect(world.hasDocument(ACTIVE_JOBS_FILE_NAME)).toBe(false);
     await world.clock.advance(5_000);
+    expect(world.hasDocument(ACTIVE_JOBS_FILE_NAME)).toBe(true);
+    expect(world.hasDocument(JOB_CACHE_FILE_NAME)).toBe(false);
+    await world.clock.advance(60_000);
     expect(world.hasDocument(JOB_CACHE_FILE_NAME)).toBe(true);
     core.stop();
   });
 
-  it('writes a new running job within seconds, and progress or an ending only every minute', async () => {
+  it('progress or an ending waits for the minute; the cache then holds it and the active file is emptied', async () => {
     const world = await worldWithWork();
     const api = world.api('work');
     const job = api.addJob({ status: 'running', progress: 10 });
     const { core } = await world.core();
     core.start();
     await world.clock.advance(6_000);
+    const activeJob = () =>
+      (world.readDocument(ACTIVE_JOBS_FILE_NAME) as { jobs: { job: Job }[] }).jobs[0]?.job;
     const cached = () => (world.readDocument(JOB_CACHE_FILE_NAME) as { jobs: { job: Job }[] }).jobs[0]?.job;
-    expect(cached()).toMatchObject({ progress: 10 });
+    expect(activeJob()).toMatchObject({ progress: 10 });
     api.updateJob(job.id, { progress: 40 });
     await world.clock.advance(10_000);
-    expect(cached()).toMatchObject({ progress: 10 }); // progress alone waits
+    expect(activeJob()).toMatchObject({ progress: 10 }); // progress alone waits
     api.updateJob(job.id, { status: 'completed', progress: 100 });
     await world.clock.advance(6_000);
-    expect(cached()).toMatchObject({ status: 'running' }); // an ending waits too (the ledger dedupes)
+    expect(activeJob()).toMatchObject({ status: 'running' }); // an ending waits too (the ledger dedupes)
     await world.clock.advance(60_000);
     expect(cached()).toMatchObject({ status: 'completed' });
+    expect(activeJob()).toBeUndefined();
     core.stop();
+  });
+
+  it('a job seen only by the active-jobs file (killed before the cache was written) is known at the next start', async () => {
+    const world = await worldWithWork();
+    world.api('work').addJob({ id: 'seen-then-killed', status: 'running' });
+    const first = await world.core();
+    first.core.start();
+    await world.clock.advance(6_000);
+    expect(world.hasDocument(JOB_CACHE_FILE_NAME)).toBe(false);
+    // No stop(): the process died. The next start reads the same folder.
+    const next = new FakeWorld(world.dir);
+    const { core } = await next.core();
+    expect(core.snapshot().jobs.map((view) => view.job.id)).toEqual(['seen-then-killed']);
   });
 
   it('drops finished jobs past the retention settings', async () => {
