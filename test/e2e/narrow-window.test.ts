@@ -148,3 +148,16 @@ it('keeps every status whole and no cell overlapping at any width, with or witho
     await page.setViewportSize({ width: 420, height: 860 });
   }
 });
+
+it('fits the other views in 420 px too, without sideways scrolling', async () => {
+  const { page } = world;
+  for (const name of ['Sync', 'Servers', 'Settings', 'Jobs'] as const) {
+    await page.getByRole('tab', { name }).click();
+    await expect.poll(() => page.getByRole('tab', { name }).getAttribute('aria-selected')).toBe('true');
+    const overflow = await page.evaluate(
+      `(() => { const p = document.querySelector('.panel'); return [document.documentElement.scrollWidth, p.scrollWidth - p.clientWidth]; })()`,
+    );
+    expect(overflow, name).toEqual([420, 0]);
+  }
+  expect(world.problems).toEqual([]);
+});
