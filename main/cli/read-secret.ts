@@ -11,6 +11,8 @@ export interface SecretSource {
   envName: string;
   /** Read the whole of standard input (piped), e.g. --password-stdin. */
   fromStdin: boolean;
+  /** The option that reads it from standard input, named when the secret is missing. */
+  stdinOption: '--api-key-stdin' | '--password-stdin';
   /** What the prompt asks for. */
   label: string;
 }
@@ -35,7 +37,7 @@ export async function readSecret(io: CliIo, source: SecretSource): Promise<strin
     );
   } else {
     throw CliError.usage(
-      `${source.label} needed: set ${source.envName}, pipe it with the --*-stdin option, or run in a terminal to be asked.`,
+      `${source.label} needed: set ${source.envName}, pipe it in with ${source.stdinOption}, or run in a terminal to be asked.`,
     );
   }
   const trimmed = value?.trim() ?? '';

@@ -195,10 +195,21 @@ describe('cidx-jobs server add on the head double with an API key', () => {
     expect(box.read('secrets.json')).not.toContain('cidx_sk_not_a_real_key');
   });
 
-  it('says how to give the key when there is none, with exit 2', async () => {
+  it('says how to give the key when there is none, naming the real option, with exit 2', async () => {
     const added = await box.run(['server', 'add', 'work', server.url]);
     expect(added.code).toBe(2);
-    expect(added.stderr).toContain('API key needed: set CIDX_API_KEY');
+    expect(added.stderr).toBe(
+      'cidx-jobs: API key needed: set CIDX_API_KEY, pipe it in with --api-key-stdin, or run in a terminal to be asked.\n',
+    );
+    expect(savedServers(box)).toEqual([]);
+  });
+
+  it('says how to give the password when there is none, naming --password-stdin', async () => {
+    const added = await box.run(['server', 'add', 'work', server.url, '--username', 'alice']);
+    expect(added.code).toBe(2);
+    expect(added.stderr).toBe(
+      'cidx-jobs: Password for alice needed: set CIDX_PASSWORD, pipe it in with --password-stdin, or run in a terminal to be asked.\n',
+    );
     expect(savedServers(box)).toEqual([]);
   });
 });

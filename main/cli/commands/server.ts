@@ -67,6 +67,7 @@ export async function serverAdd(
           apiKey: await readSecret(ctx.io, {
             envName: 'CIDX_API_KEY',
             fromStdin: options.apiKeyStdin ?? false,
+            stdinOption: '--api-key-stdin',
             label: 'API key',
           }),
         }
@@ -74,6 +75,7 @@ export async function serverAdd(
           password: await readSecret(ctx.io, {
             envName: 'CIDX_PASSWORD',
             fromStdin: options.passwordStdin ?? false,
+            stdinOption: '--password-stdin',
             label: `Password for ${auth.username}`,
           }),
         };
