@@ -40,7 +40,7 @@ export function JobDetail({ jobKey, onClose, asPage = false }: JobDetailProps) {
   const header = (title: string) => (
     <header className="detail__header">
       {asPage && (
-        <button type="button" className="detail__back" onClick={onClose}>
+        <button type="button" onClick={onClose}>
           <span aria-hidden="true">← </span>Back to jobs
         </button>
       )}

@@ -17,7 +17,7 @@ import { ServerGroupRow } from './ServerGroupRow';
 type JobsMap = ReadonlyMap<string, JobEntry>;
 
 /**
- * Slot heights, in step with app.css: a job row of three lines, or two bands of them when the
+ * Slot heights, in step with jobs.css: a job row of three lines, or two bands of them when the
  * window is narrow; a server heading is one line. A heading given a job row's height left a
  * blank band above every server's jobs when grouping by server.
  */
