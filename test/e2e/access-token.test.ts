@@ -5,6 +5,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
+import { seriousAxeViolations } from './support/axe';
 import { launchChromium } from './support/chromium';
 import { saveScreenshot } from './support/screenshots';
 import { startWorld, type World } from './support/world';
@@ -65,6 +66,7 @@ it('a wrong token says it was refused and what to do; pasting the printed addres
   expect(words).not.toMatch(/reconnecting|Loading…/i);
   expect(words).not.toContain(wrong);
   expect(page.url()).not.toContain(wrong);
+  expect(await seriousAxeViolations(page)).toEqual([]);
   await saveScreenshot(page, 'token-refused');
 
   // Same tab, only the fragment changes: no reload, the page picks the token up and connects.
