@@ -102,6 +102,16 @@ describe('the app secret store', () => {
     expect(choice.store).toBeInstanceOf(FileSecretStore);
   });
 
+  it('`npm run demo`: the demo’s throw-away file store is not warned about', async () => {
+    const choice = await chooseAppSecretStore({
+      safeStorage: fakeSafeStorage(),
+      configDir: tempDir(),
+      env: { CIDX_TRAY_SECRET_STORE: 'file', CIDX_TRAY_DEMO: '1' },
+      platform: 'linux',
+    });
+    expect(choice.store.describe().warning).toBeUndefined();
+  });
+
   it('layers safeStorage over the CLI store otherwise', async () => {
     const dir = tempDir();
     await new FileSecretStore({ configDir: dir }).set('server/work/password', 'from-the-cli');
