@@ -5,6 +5,7 @@
  * mode the summary -> the tab's title and favicon (tabTray.ts).
  */
 import type { Bridge, ConnectionState } from './bridge';
+import { isAccessRefusal } from './bridge/connectionState';
 import { jobKey, refOf } from './model/jobKey';
 import { isTerminalStatus, statusLook } from './model/status';
 import { useJobsStore } from './stores/jobsStore';
@@ -108,7 +109,9 @@ export function startSubscriptions(bridge: Bridge, options: SubscriptionOptions 
     if (stopped) return;
     if (!result.ok) {
       useProjectionStore.getState().setStatus('failed', result.error.message);
-      reloadTimer = setTimeout(() => void load(), options.reloadDelayMs ?? 5000);
+      // A page kept out for its token loads again when a new token connects it, not by retrying.
+      if (!isAccessRefusal(bridge.connection()))
+        reloadTimer = setTimeout(() => void load(), options.reloadDelayMs ?? 5000);
       return;
     }
     applySnapshot(result.value, now());

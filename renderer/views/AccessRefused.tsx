@@ -6,6 +6,7 @@ import { ACCESS_REFUSAL_WORDS, type AccessRefusal } from '../bridge/connectionSt
 
 export function AccessRefused({ refusal }: { refusal: AccessRefusal }) {
   const words = ACCESS_REFUSAL_WORDS[refusal];
+  // The first-run page's layout: a centred column of text, all this page needs.
   return (
     <div className="first-run" role="alert" aria-labelledby="access-refused-title">
       <h2 id="access-refused-title">Open the address CIDX Tray printed</h2>

@@ -4,7 +4,7 @@
  * back in rather than counts that can no longer update.
  */
 import { act, render, screen, waitFor } from '@testing-library/react';
-import { describe, expect, it, onTestFinished } from 'vitest';
+import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { App } from '../../renderer/App';
 import { useProjectionStore } from '../../renderer/stores/projectionStore';
 import { startSubscriptions } from '../../renderer/subscriptions';
@@ -47,5 +47,23 @@ describe('a page kept out for its token', () => {
     expect(screen.getByRole('alert', { name: 'Open the address CIDX Tray printed' })).toBeInTheDocument();
     expect(screen.queryByRole('tab', { name: 'Jobs' })).toBeNull();
     await waitFor(() => expect(useProjectionStore.getState().connection).toBe('token-refused'));
+  });
+
+  it('does not retry the snapshot while kept out; a new token’s connection loads it', async () => {
+    vi.useFakeTimers();
+    onTestFinished(() => void vi.useRealTimers());
+    const fake = new FakeBridge().on('snapshot:get', () => fail('token-refused', 'kept out'));
+    fake.setConnection('token-refused');
+    const stop = startSubscriptions(fake.bridge, { reloadDelayMs: 10, schedule: (flush) => flush() });
+    onTestFinished(stop);
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(fake.callsTo('snapshot:get')).toHaveLength(1);
+
+    delete fake.handlers['snapshot:get'];
+    fake.setConnection('connecting');
+    fake.setConnection('connected');
+    await vi.advanceTimersByTimeAsync(0);
+    expect(fake.callsTo('snapshot:get')).toHaveLength(2);
+    expect(useProjectionStore.getState().status).toBe('ready');
   });
 });
