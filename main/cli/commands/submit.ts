@@ -7,6 +7,7 @@ import { EXIT, type ExitCode } from '../exit-codes';
 import { println } from '../io';
 import { findJob } from '../job-lookup';
 import { statusLabel } from '../output/format';
+import { syncConflictMessage } from '../sync-conflict';
 import { followJobs } from './watch';
 
 const commandsFor = (ctx: CliContext) =>
@@ -27,11 +28,9 @@ export async function syncCommand(
   const server = ctx.server(options.server);
   const answer = await commandsFor(ctx).submitSync(server.id, repository, { force: options.force ?? false });
   if (!answer.ok && answer.error.kind === 'conflict') {
-    // The server's 409 is per user, not per repository (cidx-api.md §3.1): say so.
-    throw CliError.from(
-      answer.error,
-      `Sync of ${repository} not submitted: you already have a sync pending or running on ${server.name} (CIDX allows one per user, on any repository); wait for it, or use --force to cancel it`,
-    );
+    // The server's 409 is per user and names the wrong repository (cidx-api.md §3.1): say
+    // which of this user's syncs holds it.
+    throw new CliError(await syncConflictMessage(ctx, server, repository), EXIT.refused);
   }
   const submitted = orFail(answer, `Sync of ${repository} not submitted`);
   println(ctx.io.stdout, `Submitted sync of ${repository} on ${server.name}: job ${submitted.jobId}`);
