@@ -29,6 +29,12 @@ export interface EngineOptions {
   maxRequestsPerTick: number;
   /** At most this many `GET /api/jobs/{id}` per tick spent on learning phases (HEAD only). */
   phaseGetsPerTick: number;
+  /**
+   * A running job nobody has on screen (the window's `focus`) has its phase read at most this
+   * often: the tray shows the phase, but a phase lasts minutes, and reading every phase job every
+   * tick was a third of a busy server's requests.
+   */
+  unwatchedPhaseEveryMs: number;
   /** On the active cadence, the unfiltered list runs every this many ticks. */
   fullListEveryTicks: number;
   /** Jobs outside the list window (HEAD cannot page, §2.2) are re-read one by one this often. */
@@ -70,6 +76,7 @@ export const DEFAULT_ENGINE_OPTIONS: Omit<EngineOptions, 'clock' | 'random' | 'r
   // the terminal statuses take turns from tick to tick (plan.ts, planEndingLists).
   maxRequestsPerTick: 6,
   phaseGetsPerTick: 2,
+  unwatchedPhaseEveryMs: 10_000,
   fullListEveryTicks: 5,
   beyondWindowCheckMs: 30_000,
   probeRetryMs: 300_000,

@@ -61,9 +61,15 @@ export interface FewJobsInput {
   flavor: ServerFlavor | null;
   /** The tracked unfinished jobs. */
   unfinished: readonly Job[];
+  /** Jobs on screen (their phases are read every tick); default none. */
+  focus?: ReadonlySet<string>;
   options: Pick<
     EngineOptions,
-    'fullListEveryTicks' | 'activeIntervalMs' | 'idleIntervalMs' | 'phaseGetsPerTick'
+    | 'fullListEveryTicks'
+    | 'activeIntervalMs'
+    | 'idleIntervalMs'
+    | 'phaseGetsPerTick'
+    | 'unwatchedPhaseEveryMs'
   >;
 }
 
@@ -74,14 +80,21 @@ const isPhaseJob = (flavor: ServerFlavor | null, job: Job): boolean =>
  * Requests per tick, on average over a full-list period, of following these jobs with lists:
  * the running list every tick, the pending list every tick while pending jobs are known (else
  * once a period on HEAD), the unfiltered list once a period, plus the phase GETs (HEAD lists
- * carry no phases, §2.2). Endings would cost a GET each on top.
+ * carry no phases, §2.2; every tick for jobs on screen, now and then for the others). Endings
+ * would cost a GET each on top.
  */
 export function listPathCostPerTick(input: FewJobsInput): number {
   const period = Math.max(1, input.options.fullListEveryTicks);
   const hasPending = input.unfinished.some((job) => job.status === 'pending');
   const pendingLists = hasPending ? period : input.flavor === 'v5' ? 0 : 1;
-  const phaseJobs = input.unfinished.filter((job) => isPhaseJob(input.flavor, job)).length;
-  return (period + pendingLists + 1) / period + Math.min(phaseJobs, input.options.phaseGetsPerTick);
+  const phaseJobs = input.unfinished.filter((job) => isPhaseJob(input.flavor, job));
+  const watched = phaseJobs.filter((job) => input.focus?.has(job.id)).length;
+  // Jobs on screen: up to phaseGetsPerTick a tick; the others one read per unwatchedPhaseEveryMs.
+  const unwatchedPerTick =
+    ((phaseJobs.length - watched) * input.options.activeIntervalMs) /
+    Math.max(1, input.options.unwatchedPhaseEveryMs);
+  const phaseGets = Math.min(watched + unwatchedPerTick, input.options.phaseGetsPerTick);
+  return (period + pendingLists + 1) / period + phaseGets;
 }
 
 /**
@@ -234,7 +247,7 @@ export interface GetPlanInput {
   focus: ReadonlySet<string>;
   /** Jobs a list of this tick already showed. */
   seenThisTick: ReadonlySet<string>;
-  options: Pick<EngineOptions, 'phaseGetsPerTick' | 'beyondWindowCheckMs'>;
+  options: Pick<EngineOptions, 'phaseGetsPerTick' | 'beyondWindowCheckMs' | 'unwatchedPhaseEveryMs'>;
 }
 
 const byOldest = (pick: (entry: KnownJob) => number | null) => (a: KnownJob, b: KnownJob) =>
@@ -272,9 +285,14 @@ export function planGets(input: GetPlanInput): GetRequest[] {
 
   if (input.flavor !== 'v5') {
     // sync_repository reports no phases and sits at 25 % until done (§4.6): nothing to learn.
+    // On screen: every tick, round-robin. Elsewhere (the tray's menu): now and then.
+    const phaseDue = (entry: KnownJob): boolean =>
+      input.focus.has(entry.job.id) ||
+      entry.fetchedAt === null ||
+      input.now - entry.fetchedAt >= input.options.unwatchedPhaseEveryMs;
     const phaseCandidates = unfinished
       .filter((entry) => entry.job.status === 'running' && reportsPhases(entry.job.operationType))
-      .filter((entry) => !chosen.has(entry.job.id))
+      .filter((entry) => !chosen.has(entry.job.id) && phaseDue(entry))
       .sort(byOldest((entry) => entry.fetchedAt))
       .sort((a, b) => Number(input.focus.has(b.job.id)) - Number(input.focus.has(a.job.id)));
     for (const entry of phaseCandidates.slice(0, input.options.phaseGetsPerTick)) add(entry.job.id, 'phase');

@@ -71,6 +71,7 @@ export interface PollDeps {
     EngineOptions,
     | 'maxRequestsPerTick'
     | 'phaseGetsPerTick'
+    | 'unwatchedPhaseEveryMs'
     | 'fullListEveryTicks'
     | 'beyondWindowCheckMs'
     | 'activeIntervalMs'
@@ -135,7 +136,7 @@ export async function pollOnce(api: CidxApi, memory: PollMemory, deps: PollDeps)
   const open: KnownJobs = new Map(unfinishedJobs(memory.known).map((entry) => [entry.job.id, entry]));
   const unfinished = [...open.values()].map((entry) => entry.job);
   const few =
-    memory.active && followsFewJobs({ flavor, unfinished, options: deps.options })
+    memory.active && followsFewJobs({ flavor, unfinished, focus: memory.focus, options: deps.options })
       ? {
           settled: memory.settled,
           discoveryDue:

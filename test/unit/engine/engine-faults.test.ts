@@ -69,6 +69,8 @@ describe('faults and recovery', () => {
     const h = harness();
     const job = h.api.addJob({ status: 'running', operationType: 'reindex' });
     h.engine.start();
+    // On screen, so its phase is read every tick: the secondary call of this test.
+    h.engine.setFocus('s1', [job.id]);
     await h.clock.advance(0);
     h.api.failNext('getJob', failure('server-error', { status: 500 }));
     await h.clock.advance(2_000);

@@ -106,6 +106,7 @@ describe('PollingEngine on one server', () => {
     const job = h.api.addJob({ status: 'running', operationType: 'global_repo_refresh', progress: 30 });
     h.api.updateJob(job.id, { phase: 'semantic', phaseDetail: '45/120 files (37%)' });
     h.engine.start();
+    h.engine.setFocus('s1', [job.id]);
     await h.clock.advance(0);
     expect(h.engine.getJobs('s1')[0]).toMatchObject({ phase: 'semantic', phaseDetail: '45/120 files (37%)' });
     h.api.updateJob(job.id, { phase: 'fts', phaseDetail: 'FTS: building index...', progress: 60 });
@@ -113,6 +114,25 @@ describe('PollingEngine on one server', () => {
     const changes = eventsOf(h.events, 'job-changed');
     expect(changes.at(-1)?.job).toMatchObject({ phase: 'fts', progress: 60 });
     expect(changes.some((event) => event.job.phase === null)).toBe(false);
+  });
+
+  it('reads the phase of a job nobody has on screen only now and then (the tray shows it)', async () => {
+    const h = harness();
+    // Several, so the lists follow them (one alone is followed by its own GET every tick).
+    const jobs = [1, 2, 3].map(() =>
+      h.api.addJob({ status: 'running', operationType: 'global_repo_refresh', progress: 30 }),
+    );
+    h.engine.start();
+    // Each read once (two a tick), then not again for unwatchedPhaseEveryMs.
+    await h.clock.advance(2_000);
+    const gets = () => h.api.calls.getJob;
+    const first = gets();
+    await h.clock.advance(5_000);
+    expect(gets()).toBe(first);
+    h.api.updateJob(jobs[0]!.id, { phase: 'fts' });
+    await h.clock.advance(5_000);
+    expect(gets()).toBeGreaterThan(first);
+    expect(h.engine.getJobs('s1').find((job) => job.id === jobs[0]!.id)?.phase).toBe('fts');
   });
 
   it('never spends a phase GET on sync_repository (it reports none, §4.6)', async () => {

@@ -160,11 +160,12 @@ describe('planGets priorities', () => {
     expect(gets).toEqual([]);
   });
 
-  it('round-robins phases over phase-reporting running jobs, never sync_repository', () => {
+  it('round-robins phases over phase-reporting running jobs on screen, never sync_repository', () => {
     const map = known(all);
     const fetched: string[] = [];
+    const focus = new Set(all.map((job) => job.id));
     for (let tick = 0; tick < 4; tick += 1) {
-      const gets = planGets(getInput({ known: map, now: T0 + tick, seenThisTick: seen }));
+      const gets = planGets(getInput({ known: map, now: T0 + tick, seenThisTick: seen, focus }));
       expect(gets.every((get) => get.reason === 'phase')).toBe(true);
       expect(gets).toHaveLength(options.phaseGetsPerTick);
       for (const get of gets) {
@@ -175,6 +176,13 @@ describe('planGets priorities', () => {
     }
     expect(new Set(fetched.slice(0, 4))).toEqual(new Set(phaseJobs.map((job) => job.id)));
     expect(fetched).not.toContain(sync.id);
+  });
+
+  it('reads the phase of a job nobody has on screen at most every unwatchedPhaseEveryMs', () => {
+    const map = new Map([...known(all)].map(([id, entry]) => [id, { ...entry, fetchedAt: T0 }]));
+    const at = (now: number) => planGets(getInput({ known: map, now, seenThisTick: seen }));
+    expect(at(T0 + options.unwatchedPhaseEveryMs - 1)).toEqual([]);
+    expect(at(T0 + options.unwatchedPhaseEveryMs)).toHaveLength(options.phaseGetsPerTick);
   });
 
   it('puts focused jobs first', () => {
@@ -200,10 +208,13 @@ describe('few jobs are followed by GET: never costlier than per-job polling', ()
     expect(followsFewJobs(few([running(), running()]))).toBe(false);
     // A known pending job costs the lists a pending list every tick: two jobs are still few.
     expect(followsFewJobs(few([running(), makeJob({ status: 'pending' })]))).toBe(true);
-    // Phase jobs cost the lists a phase GET each (up to phaseGetsPerTick): a GET reads both.
+    // Phase jobs on screen cost the lists a phase GET each (up to phaseGetsPerTick): a GET reads both.
     const phases = [1, 2, 3].map(() => running('global_repo_refresh'));
-    expect(followsFewJobs(few(phases))).toBe(true);
-    expect(followsFewJobs(few([...phases, running('reindex')]))).toBe(false);
+    const onScreen = new Set(phases.map((job) => job.id));
+    expect(followsFewJobs({ ...few(phases), focus: onScreen })).toBe(true);
+    expect(followsFewJobs({ ...few([...phases, running('reindex')]), focus: onScreen })).toBe(false);
+    // Nobody watching: their phases are read now and then, so the lists are cheaper.
+    expect(followsFewJobs(few(phases))).toBe(false);
     // v5 has no periodic pending list: one job still qualifies, nothing at all never does.
     expect(followsFewJobs(few([running()], 'v5'))).toBe(true);
     expect(followsFewJobs(few([]))).toBe(false);
