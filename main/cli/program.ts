@@ -105,9 +105,15 @@ export function buildProgram(
     .action(run(async () => (await job()).showJob));
   program
     .command('watch [ids...]')
-    .description('live progress of the given jobs, or of every running job, until they end')
+    .summary('live progress of jobs until they end')
+    .description(
+      'Live progress of the given jobs until each has ended. Without ids: the jobs pending or running ' +
+        'when it starts, until each has ended (jobs started later are not followed); with --follow ' +
+        'also the jobs started while watching, until Ctrl+C. Exit 1 when a followed job failed, ' +
+        'was cancelled or completed partially.',
+    )
     .addOption(serverOption())
-    .option('-f, --follow', 'keep watching for new jobs until Ctrl+C')
+    .option('-f, --follow', 'without ids: also follow jobs started while watching, until Ctrl+C')
     .option('--all-users', "include other users' jobs (administrators)")
     .option('--system', "include the server's internal jobs")
     .action(run(async () => (await watch()).watchCommand));

@@ -62,6 +62,8 @@ export async function watchCommand(
   ids: string[],
   options: { server?: string; follow?: boolean; allUsers?: boolean; system?: boolean },
 ): Promise<ExitCode> {
+  if (options.follow && ids.length > 0)
+    throw CliError.usage('--follow follows every job that starts; give no job ids with it.');
   const servers = ctx.servers(options.server);
   const found = await Promise.all(ids.map((id) => findJob(ctx, id, options.server)));
   const targets = found.map(({ server, job }) => ({ serverId: server.id, jobId: job.id }));

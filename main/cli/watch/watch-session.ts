@@ -1,7 +1,9 @@
 /**
- * Follows jobs until they end: given ids, or every active job of the chosen servers (and those
- * that start meanwhile). It runs the same monitor as the app, as a viewer (no job cache, no
- * banners), and is one more projection of its patch stream. The view only draws; this decides.
+ * Follows jobs until they end: the given ids, or else the jobs pending or running on the
+ * chosen servers when it first looks at each (jobs started later only with `follow`, which
+ * also keeps watching until Ctrl+C). It runs the same monitor as the app, as a viewer (no job
+ * cache, no banners), and is one more projection of its patch stream. The view only draws;
+ * this decides.
  */
 import type { Job } from '../../core/cidx/job';
 import { isActive, isTerminal } from '../../core/cidx/job';
@@ -30,9 +32,9 @@ export interface WatchView {
 export interface WatchRequest {
   /** The servers to follow, with the "all users" and "system jobs" choices of this command. */
   servers: ServerConfig[];
-  /** Specific jobs; empty means every active job of the servers. */
+  /** Specific jobs; empty means the jobs active at the first look at each server. */
   targets: { serverId: string; jobId: string }[];
-  /** Keep watching when nothing runs (until Ctrl+C). */
+  /** Without targets: also follow jobs that start while watching, and end only on Ctrl+C. */
   follow: boolean;
 }
 
@@ -88,6 +90,8 @@ export async function runWatch(
   const explicit = request.targets.length > 0;
   const watching = new Set(request.targets.map((t) => key(t.serverId, t.jobId)));
   const states = new Map<string, ServerState>();
+  // Servers whose first answer has been read: an active job seen after that started later.
+  const looked = new Set<string>();
   // Jobs created after this moment started (and may have ended) while we were looking.
   const watchingSince = ctx.clock.now();
   const outcome: WatchOutcome = {
@@ -140,9 +144,10 @@ export async function runWatch(
       const k = key(serverId, job.id);
       if (explicit && !watching.has(k)) return;
       if (isTerminal(job.status)) {
-        // Explicit targets already finished count; otherwise only endings seen happening: a job
-        // watched while active, or one created since we started looking.
-        if (watching.has(k) || (!explicit && job.createdAt >= watchingSince)) {
+        // Explicit targets already finished count; otherwise only endings of followed jobs: one
+        // watched while active or, with follow, one created (and ended) between two looks.
+        const startedMeanwhile = !explicit && request.follow && job.createdAt >= watchingSince;
+        if (watching.has(k) || startedMeanwhile) {
           watching.delete(k);
           const ended = watched(jobView);
           outcome.finished.push(ended);
@@ -150,8 +155,8 @@ export async function runWatch(
           view.finish(ended);
         }
       } else if (isActive(job.status)) {
-        if (!explicit) watching.add(k);
-        view.update(watched(jobView));
+        if (!explicit && (request.follow || !looked.has(serverId))) watching.add(k);
+        if (watching.has(k)) view.update(watched(jobView));
       }
     }
 
@@ -171,6 +176,8 @@ export async function runWatch(
           view.gone(byId.get(ref.serverId)!, ref.jobId);
         }
       }
+      // After its jobs: the patch of a server's first answer carries the jobs active at start.
+      for (const [serverId, state] of states) if (state.lastSuccessAt != null) looked.add(serverId);
       settleIfIdle();
     }
 
