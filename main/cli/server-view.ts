@@ -1,4 +1,5 @@
 /** Whose jobs a command shows on a server: the signed-in user's, unless the server or a flag says all users. */
+import type { ApiResult, ServerInfo } from '../core/cidx/api';
 import type { Job } from '../core/cidx/job';
 import type { ServerConfig } from '../core/config';
 import type { ServerView } from '../core/jobs';
@@ -11,16 +12,18 @@ export interface ViewFlags {
 }
 
 /**
- * Asks the server who is signed in. Over an API key the probe names nobody (cidx-api.md §7);
- * then a job we submitted (one of `knownJobs` in the ledger) names its owner.
+ * Asks the server who is signed in (or takes the answer of a probe the caller already sent,
+ * beside its other requests). Over an API key the probe names nobody (cidx-api.md §7); then a
+ * job we submitted (one of `knownJobs` in the ledger) names its owner.
  */
 export async function serverViewFor(
   ctx: CliContext,
   server: ServerConfig,
   flags: ViewFlags,
   knownJobs: readonly Job[] = [],
+  probed: ApiResult<ServerInfo> = ctx.client(server).probe(),
 ): Promise<ServerView> {
-  const probe = await ctx.client(server).probe();
+  const probe = await probed;
   const ownJob = knownJobs.find((job) => ctx.ledger.get({ serverId: server.id, jobId: job.id }));
   const identity = {
     username: (probe.ok ? probe.value.username : null) ?? ownJob?.username ?? null,
