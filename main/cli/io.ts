@@ -14,7 +14,10 @@ export function processIo(): CliIo {
   return {
     stdout: process.stdout,
     stderr: process.stderr,
-    stdin: process.stdin,
+    // Opened when a command reads it (a secret, say): most never do, and opening costs a start.
+    get stdin() {
+      return process.stdin;
+    },
     env: process.env,
     interrupted: new Promise((resolve) => process.once('SIGINT', () => resolve())),
   };
