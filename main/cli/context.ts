@@ -20,7 +20,7 @@ import { openCoreDocuments } from '../core/monitor/core-documents';
 import { connectServer } from '../core/monitor/server-connection';
 import { CliError } from './cli-error';
 import { println, type CliIo } from './io';
-import { cliFetch } from './transport';
+import { nodeHostFetch } from '../core/cidx/node-host-fetch';
 
 export interface CliContext {
   io: CliIo;
@@ -64,7 +64,7 @@ export async function openCliContext(io: CliIo, clock: Clock = systemClock): Pro
     secrets,
     clock,
     fetchFor: (server: ServerConfig) =>
-      cliFetch({ caFile: server.tls.caFile, insecureSkipVerify: server.tls.insecureSkipVerify }, io.env),
+      nodeHostFetch({ caFile: server.tls.caFile, insecureSkipVerify: server.tls.insecureSkipVerify }, io.env),
   };
 
   return {

@@ -4,7 +4,7 @@
  * TLS, behind the host server. The Electron app composes the same app with its own adapters.
  */
 import { fileURLToPath } from 'node:url';
-import { createNodeFetch } from '../core/cidx/node-transport';
+import { nodeHostFetch } from '../core/cidx/node-host-fetch';
 import type { FetchLike } from '../core/cidx/http';
 import type { Logger } from '../core/cidx/logger';
 import { systemClock, type Clock } from '../core/clock';
@@ -46,16 +46,16 @@ export interface BrowserMode {
   stop(): Promise<void>;
 }
 
-function fetchPerTls(): (server: ServerConfig) => FetchLike {
+function fetchPerTls(env: NodeJS.ProcessEnv): (server: ServerConfig) => FetchLike {
   const byTls = new Map<string, FetchLike>();
   return (server) => {
     const key = JSON.stringify([server.tls.caFile ?? null, server.tls.insecureSkipVerify]);
     let fetch = byTls.get(key);
     if (!fetch) {
-      fetch = createNodeFetch({
-        caFile: server.tls.caFile,
-        insecureSkipVerify: server.tls.insecureSkipVerify,
-      });
+      fetch = nodeHostFetch(
+        { caFile: server.tls.caFile, insecureSkipVerify: server.tls.insecureSkipVerify },
+        env,
+      );
       byTls.set(key, fetch);
     }
     return fetch;
@@ -79,7 +79,7 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Bro
       configDir: options.configDir,
       config: { load: () => configFile.load(), save: (document) => configFile.save(document) },
       secrets,
-      fetchFor: fetchPerTls(),
+      fetchFor: fetchPerTls(env),
       logger,
     },
     notifications: {

@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CidxApi } from '../../main/core/cidx/api';
 import type { FetchLike } from '../../main/core/cidx/http';
-import { createNodeFetch } from '../../main/core/cidx/node-transport';
+import { nodeHostFetch } from '../../main/core/cidx/node-host-fetch';
 import type { Clock } from '../../main/core/clock';
 import type { AppSettingsInput, ServerConfigInput } from '../../main/core/config';
 import {
@@ -305,7 +305,8 @@ export async function createCoreRig(options: CoreRigOptions): Promise<CoreRig> {
   const patches: PatchRecorder = { count: 0, kept: [], keep: false, latestCounts: null };
   const notifications: NotificationRecorder = { calls: 0, byJob: new Map() };
   const warnings: string[] = [];
-  const sharedFetch: FetchLike = createNodeFetch();
+  // What browser mode uses (no proxy set here: Node's own HTTP client).
+  const sharedFetch: FetchLike = nodeHostFetch({}, process.env);
   const connect = options.connect;
   const core = await createMonitor({
     clock: options.clock,

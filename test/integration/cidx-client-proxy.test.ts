@@ -1,6 +1,7 @@
 /**
- * The Node transport honours HTTP_PROXY / NO_PROXY from the environment (EnvHttpProxyAgent),
- * as the CLI and browser-mode host need behind corporate proxies.
+ * The Node hosts' transport (nodeHostFetch: the CLI and the browser-mode host) honours
+ * HTTP_PROXY / NO_PROXY from the environment (undici's EnvHttpProxyAgent, chosen when a proxy
+ * is set), as they need behind corporate proxies.
  */
 import { createServer, type Server } from 'node:http';
 import { connect, type AddressInfo } from 'node:net';
@@ -8,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemClock } from '../../main/core/clock';
 import { apiKeyAuth } from '../../main/core/cidx/auth';
 import { CidxClient } from '../../main/core/cidx/client';
-import { createNodeFetch } from '../../main/core/cidx/node-transport';
+import { nodeHostFetch } from '../../main/core/cidx/node-host-fetch';
 
 /** Answers every request with one repository named after itself, recording the request line. */
 async function start(name: string, seen: string[]): Promise<{ server: Server; url: string }> {
@@ -24,7 +25,7 @@ async function start(name: string, seen: string[]): Promise<{ server: Server; ur
 const aliasesVia = async (baseUrl: string) => {
   const result = await new CidxClient({
     baseUrl,
-    fetch: createNodeFetch(),
+    fetch: nodeHostFetch({}, process.env),
     clock: systemClock,
     auth: apiKeyAuth({ getApiKey: async () => 'cidx_sk_78dda893fe1620e3224ac51e0e29d159' }),
   }).listRepositories();
