@@ -3,15 +3,16 @@
  * the wait a person feels at every command. The median of 10 runs each of `node -e 0` (what
  * any Node program pays), `cidx-jobs --help`, and `cidx-jobs jobs` against the CIDX double
  * with its demo world (one server, a local round trip). Figures, not a test; the targets from
- * issue 9 are printed beside them. Options: --runs N, --json.
+ * issue 9 are printed beside them. Options: --runs N, --json, --bin <path> (time another
+ * build of cidx-jobs, an older checkout's say, instead of this one's bin/cidx-jobs.mjs).
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startDemoWorld } from '../../scripts/demo/demo-world';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const BIN = 'bin/cidx-jobs.mjs';
 
 interface BenchCase {
   name: string;
@@ -26,6 +27,14 @@ interface CaseFigures {
   minS: number;
   maxS: number;
   targetS: number | null;
+}
+
+function binArg(args: string[]): string {
+  const index = args.indexOf('--bin');
+  if (index < 0) return resolve(ROOT, 'bin/cidx-jobs.mjs');
+  const bin = args[index + 1];
+  if (!bin || !existsSync(bin)) throw new Error('--bin needs the path of a cidx-jobs.mjs');
+  return resolve(bin);
 }
 
 function runsArg(args: string[]): number {
@@ -87,7 +96,8 @@ function report(figures: readonly CaseFigures[], runs: number): string {
 }
 
 async function main(args: string[]): Promise<void> {
-  if (!existsSync(new URL('../../out/cli/cidx-jobs.mjs', import.meta.url)))
+  const bin = binArg(args);
+  if (!existsSync(resolve(dirname(bin), '../out/cli/cidx-jobs.mjs')))
     throw new Error('the CLI is not built: run `npm run build` first (npm run bench:cli does).');
   const runs = runsArg(args);
   const demo = await startDemoWorld();
@@ -98,8 +108,8 @@ async function main(args: string[]): Promise<void> {
     const env = { ...Object.fromEntries(own), ...demo.env };
     const cases: BenchCase[] = [
       { name: 'node -e 0', args: ['-e', '0'] },
-      { name: 'cidx-jobs --help', args: [BIN, '--help'], targetS: 0.2 },
-      { name: 'cidx-jobs jobs (local double)', args: [BIN, 'jobs'], targetS: 0.4 },
+      { name: 'cidx-jobs --help', args: [bin, '--help'], targetS: 0.2 },
+      { name: 'cidx-jobs jobs (local double)', args: [bin, 'jobs'], targetS: 0.4 },
     ];
     const figures: CaseFigures[] = [];
     for (const benchCase of cases) figures.push(await measure(benchCase, runs, env));
