@@ -4,7 +4,7 @@
  * there, with no node_modules beside them; `--help` and a usage error load no settings; `jobs`
  * answers from the double; a checkout that was never built says so with exit 3.
  */
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -79,6 +79,17 @@ describe('the built cidx-jobs', () => {
       stdout: '',
       stderr: "cidx-jobs: unknown command 'jbos'; did you mean jobs? (see cidx-jobs --help)\n",
     });
+  });
+
+  it('stops quietly, exit 0, when its reader stops reading (`| head`)', async () => {
+    const bin = installAt(join(dir, 'piped'), join(dir, 'build'));
+    const child = spawn(process.execPath, [bin, '--help'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    // The reader goes away before the first line: every write of the command meets EPIPE.
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.on('data', (chunk) => (stderr += String(chunk)));
+    const code = await new Promise((resolve) => child.on('close', resolve));
+    expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
   });
 
   it('lists the jobs of a configured server', async () => {
