@@ -1,10 +1,11 @@
 /**
- * A `FetchLike` over Node's own `http`/`https`, for a short-lived process that talks to a server
- * directly (no proxy): `cidx-jobs`. undici's fetch costs such a process dearly on every run: its
- * HTTP parser is WebAssembly, compiled at the first request and again (optimised) in the
- * background, and Node waits for that compilation before it may exit, about 0.3 s on a 2-core
- * machine (npm run bench:cli). Node's parser is native, and Node's answer is handed over as it
- * is (a `FetchAnswer`, no WHATWG Response). Proxies stay with node-transport.ts.
+ * A `FetchLike` over Node's own `http`/`https`, for the Node hosts that talk to a server
+ * directly (no proxy; node-host-fetch.ts chooses). undici's fetch costs a short-lived process
+ * such as `cidx-jobs` dearly on every run: its HTTP parser is WebAssembly, compiled at the first
+ * request and again (optimised) in the background, and Node waits for that compilation before
+ * it may exit, about 0.3 s on a 2-core machine (npm run bench:cli). Node's parser is native, and
+ * Node's answer is handed over as it is (a `FetchAnswer`, no WHATWG Response). Proxies stay
+ * with node-transport.ts.
  *
  * It does what the client asks of a fetch (http.ts): method, headers, a string body, an abort
  * signal, no redirects followed, no cookies, the body as a stream for the size limit.
