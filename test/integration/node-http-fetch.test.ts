@@ -1,7 +1,8 @@
 /**
- * Node's own HTTP transport (what cidx-jobs uses without a proxy) against a real local server:
- * what is sent, an answer's status and headers, the size limit closing the connection, no
- * redirect followed, a refused connection, and the timeout.
+ * Node's own HTTP transport (what the Node hosts use without a proxy) against a real local
+ * server: what is sent, an answer's status and headers, the size limit closing the connection,
+ * no redirect followed, a kept-alive connection lost under a request, a refused connection,
+ * and the timeout.
  */
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -113,6 +114,40 @@ describe('createNodeHttpFetch', () => {
     const answer = await session({ maxResponseBytes: 256 * 1024 }).send({ method: 'GET', path: '/api/x' });
     expect(answer.ok ? null : answer.error.kind).toBe('unexpected-response');
     await closed;
+  });
+
+  it('sends a GET again on a new connection when the kept-alive one was closed under it', async () => {
+    const served = new WeakSet<object>();
+    handler = (request, response) => {
+      // The second request on a connection meets a server that has just closed it.
+      if (served.has(request.socket)) return void request.socket.destroy();
+      served.add(request.socket);
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.end('{"value":1}');
+    };
+    const http = session();
+    const schema = z.object({ value: z.number() });
+    expect((await http.json({ method: 'GET', path: '/api/a' }, schema)).ok).toBe(true);
+    expect(await http.json({ method: 'GET', path: '/api/b' }, schema)).toEqual({
+      ok: true,
+      value: { status: 200, value: { value: 1 } },
+    });
+    // The first connection saw /api/a and the lost /api/b; a new one answered /api/b.
+    expect(seen.map((request) => request.url)).toEqual(['/api/a', '/api/b', '/api/b']);
+  });
+
+  it('does not send a POST twice when its connection is lost', async () => {
+    const served = new WeakSet<object>();
+    handler = (request, response) => {
+      if (served.has(request.socket)) return void request.socket.destroy();
+      served.add(request.socket);
+      response.end('{}');
+    };
+    const http = session();
+    expect((await http.send({ method: 'GET', path: '/api/a' })).ok).toBe(true);
+    const posted = await http.send({ method: 'POST', path: '/api/sync', body: {} });
+    expect(posted.ok ? null : posted.error.kind).toBe('offline');
+    expect(seen.filter((request) => request.method === 'POST')).toHaveLength(1);
   });
 
   it('a refused connection is offline, a silent server a timeout', async () => {

@@ -46,19 +46,28 @@ export function createNodeHttpFetch(options: TlsTrustOptions = {}): FetchLike {
     const secure = url.protocol === 'https:';
     if (secure) tlsAgent ??= new HttpsAgent({ keepAlive: true, timeout: IDLE_SOCKET_MS, ...(await trust()) });
     const send = secure ? httpsRequest : httpRequest;
-    return new Promise<FetchAnswer>((resolve, reject) => {
-      const request = send(
-        url,
-        {
-          method: init.method ?? 'GET',
-          headers: init.headers as Record<string, string> | undefined,
-          agent: secure ? tlsAgent : plainAgent,
-          signal: init.signal ?? undefined,
-        },
-        (answer) => resolve(toAnswer(answer)),
-      );
-      request.on('error', reject);
-      request.end(typeof init.body === 'string' ? init.body : undefined);
-    });
+    const method = init.method ?? 'GET';
+    const attempt = (firstTry: boolean) =>
+      new Promise<FetchAnswer>((resolve, reject) => {
+        const request = send(
+          url,
+          {
+            method,
+            headers: init.headers as Record<string, string> | undefined,
+            agent: secure ? tlsAgent : plainAgent,
+            signal: init.signal ?? undefined,
+          },
+          (answer) => resolve(toAnswer(answer)),
+        );
+        request.on('error', (error: NodeJS.ErrnoException) => {
+          // A kept-alive connection the server closed as this request went out: nothing was
+          // answered, so a GET is sent once more on a new connection (Node's documented remedy).
+          const staleConnection = request.reusedSocket && error.code === 'ECONNRESET';
+          if (firstTry && staleConnection && method === 'GET') resolve(attempt(false));
+          else reject(error);
+        });
+        request.end(typeof init.body === 'string' ? init.body : undefined);
+      });
+    return attempt(true);
   };
 }
