@@ -3,25 +3,15 @@
  * start): the page says so and what to do in words, never "reconnecting…"; pasting the printed
  * address into the same tab then connects it without a reload.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
 import { seriousAxeViolations } from './support/axe';
-import { launchChromium } from './support/chromium';
 import { saveScreenshot } from './support/screenshots';
-import { startWorld, type World } from './support/world';
+import { useWorld, type World } from './support/world';
 
-let browser: Browser;
 let world: World;
 
-beforeAll(async () => {
-  browser = await launchChromium();
-  world = await startWorld({ browser, rendererDir: inject('rendererDir'), user: 'alice' });
-});
-
-afterAll(async () => {
-  await world?.close();
-  await browser?.close();
-});
+useWorld({ user: 'alice' }, (running) => ({ world } = running));
 
 const explanation = (page: Page) => page.getByRole('alert', { name: 'Open the address CIDX Tray printed' });
 

@@ -4,22 +4,19 @@
  * repository), a failed job's error, a repository only when something names it (here: the
  * server's own error text), every status whole, and server headings with no gap above their jobs.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, expect, inject, it } from 'vitest';
-import { launchChromium } from './support/chromium';
+import { afterEach, beforeAll, expect, it } from 'vitest';
 import { jobDetail, jobRow, startSync } from './support/jobs';
 import { layoutProblems, measureRows } from './support/layout';
 import { saveScreenshot } from './support/screenshots';
-import { SERVER_NAME, startWorld, type World } from './support/world';
+import { useWorld, SERVER_NAME, type World } from './support/world';
 
 const MIN = 60_000;
 
-let browser: Browser;
 let world: World;
 
+useWorld({ user: 'alice' }, (running) => ({ world } = running));
+
 beforeAll(async () => {
-  browser = await launchChromium();
-  world = await startWorld({ browser, rendererDir: inject('rendererDir'), user: 'alice' });
   const { control } = world.double;
   // Two syncs of my-proj that took ten minutes each: the typical run of that sync.
   for (const at of [-120 * MIN, -60 * MIN]) {
@@ -52,11 +49,6 @@ beforeAll(async () => {
     outcome: 'failed',
     error: 'Git sync operation timed out',
   });
-});
-
-afterAll(async () => {
-  await world?.close();
-  await browser?.close();
 });
 
 afterEach(() => {

@@ -4,24 +4,13 @@
  * (g) hostile error text from the server is shown as text, never as markup.
  * One world (alice on the HEAD double), the scenarios in turn: CIDX runs one sync per user.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, expect, inject, it } from 'vitest';
-import { launchChromium } from './support/chromium';
+import { afterEach, expect, it } from 'vitest';
 import { detailStatus, jobDetail, jobRow, startSync, waitForDetailStatus } from './support/jobs';
-import { SERVER_NAME, startWorld, type World } from './support/world';
+import { useWorld, SERVER_NAME, type World } from './support/world';
 
-let browser: Browser;
 let world: World;
 
-beforeAll(async () => {
-  browser = await launchChromium();
-  world = await startWorld({ browser, rendererDir: inject('rendererDir'), user: 'alice' });
-});
-
-afterAll(async () => {
-  await world?.close();
-  await browser?.close();
-});
+useWorld({ user: 'alice' }, (running) => ({ world } = running));
 
 afterEach(() => {
   expect(world.problems).toEqual([]);

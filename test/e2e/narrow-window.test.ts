@@ -4,29 +4,21 @@
  * sideways, and a job opens as a page of its own with a way back to its row. Pictured for the
  * README (narrow-jobs, narrow-job-detail).
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, inject, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { seriousAxeViolations } from './support/axe';
-import { launchChromium } from './support/chromium';
 import { jobDetail } from './support/jobs';
 import { layoutProblems, measureRows } from './support/layout';
 import { saveScreenshot } from './support/screenshots';
-import { startWorld, type World } from './support/world';
+import { useWorld, type World } from './support/world';
 
 const MIN = 60_000;
 const LONG_NAME = 'a-repository-with-a-name-far-too-long-for-a-narrow-window';
 
-let browser: Browser;
 let world: World;
 
+useWorld({ user: 'alice', viewport: { width: 420, height: 860 } }, (running) => ({ world } = running));
+
 beforeAll(async () => {
-  browser = await launchChromium();
-  world = await startWorld({
-    browser,
-    rendererDir: inject('rendererDir'),
-    user: 'alice',
-    viewport: { width: 420, height: 860 },
-  });
   const { control } = world.double;
   // Every kind of row a narrow window must fit: partial, failed with a long text, cancelled,
   // completed, and one running.
@@ -70,11 +62,6 @@ beforeAll(async () => {
     runMs: 10 * MIN,
     phases: true,
   });
-});
-
-afterAll(async () => {
-  await world?.close();
-  await browser?.close();
 });
 
 it('fits every row in 420 px: no overlap, no cut status, no sideways scrolling', async () => {

@@ -3,29 +3,14 @@
  * it stale once it is; when the server returns, the window shows it online and fresh again.
  * The page's clock is moved forward (Playwright's clock) so "stale" needs no two-minute wait.
  */
-import type { Browser, Locator } from 'playwright-core';
-import { afterAll, beforeAll, expect, inject, it } from 'vitest';
-import { launchChromium } from './support/chromium';
+import type { Locator } from 'playwright-core';
+import { expect, it } from 'vitest';
 import { saveScreenshot } from './support/screenshots';
-import { SERVER_NAME, startWorld, type World } from './support/world';
+import { useWorld, SERVER_NAME, type World } from './support/world';
 
-let browser: Browser;
 let world: World;
 
-beforeAll(async () => {
-  browser = await launchChromium();
-  world = await startWorld({
-    browser,
-    rendererDir: inject('rendererDir'),
-    user: 'alice',
-    installClock: true,
-  });
-});
-
-afterAll(async () => {
-  await world?.close();
-  await browser?.close();
-});
+useWorld({ user: 'alice', installClock: true }, (running) => ({ world } = running));
 
 const badge = (card: Locator) => card.locator('.server-card__header .status');
 

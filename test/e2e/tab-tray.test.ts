@@ -3,25 +3,15 @@
  * favicon is the desktop tray's icon for the current state, served by the host; a failing job
  * turns it into the failed icon, as it turns the tray red.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, expect, inject, it } from 'vitest';
-import { launchChromium } from './support/chromium';
-import { startWorld, type World } from './support/world';
+import type { Page } from 'playwright-core';
+import { afterEach, expect, it } from 'vitest';
+import { useWorld, type World } from './support/world';
 
 const MIN = 60_000;
 
-let browser: Browser;
 let world: World;
 
-beforeAll(async () => {
-  browser = await launchChromium();
-  world = await startWorld({ browser, rendererDir: inject('rendererDir'), user: 'alice' });
-});
-
-afterAll(async () => {
-  await world?.close();
-  await browser?.close();
-});
+useWorld({ user: 'alice' }, (running) => ({ world } = running));
 
 afterEach(() => expect(world.problems).toEqual([]));
 

@@ -8,10 +8,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { startBrowserMode, type BrowserMode } from '../../../main/host/browser-mode';
 import { writeSingleServerConfig } from '../../../scripts/demo/demo-config';
 import type { NodeNotifierLike } from '../../../main/desktop-notifications/desktop-notifier';
 import { startCidxServer, type RunningCidxServer } from '../../cidx-server/server';
+import { launchChromium } from './chromium';
 import { FAST_SETTINGS, writeSettingsOnly } from './config';
 
 export const SERVER_NAME = 'Local CIDX';
@@ -115,4 +117,25 @@ export async function startWorld(options: WorldOptions): Promise<World> {
     await close();
     throw error;
   }
+}
+
+/**
+ * A test file's Chromium and world: launched and started before its tests (`started` hands
+ * them over), closed after them. Hooks the file registers later run after these.
+ */
+export function useWorld(
+  options: Omit<WorldOptions, 'browser' | 'rendererDir'>,
+  started: (running: { browser: Browser; world: World }) => void,
+): void {
+  let browser: Browser | undefined;
+  let world: World | undefined;
+  beforeAll(async () => {
+    browser = await launchChromium();
+    world = await startWorld({ ...options, browser, rendererDir: inject('rendererDir') });
+    started({ browser, world });
+  });
+  afterAll(async () => {
+    await world?.close();
+    await browser?.close();
+  });
 }
