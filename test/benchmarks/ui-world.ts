@@ -5,6 +5,7 @@
  */
 import { defaultSettings, serverConfigSchema } from '../../main/core/config';
 import type { JobView, ServerSnapshot, MonitorSnapshot } from '../../main/core/monitor';
+import { jobsSummary } from '../support/jobs-summary';
 
 export interface BenchTemplates {
   server: ServerSnapshot;
@@ -71,15 +72,7 @@ export function benchTemplates(now: number): BenchTemplates {
     base: {
       version: 1,
       asOf: now,
-      summary: {
-        countsByStatus: {},
-        total: 0,
-        running: 0,
-        pending: 0,
-        progress: null,
-        unacknowledgedFailures: 0,
-        worst: 'running',
-      },
+      summary: jobsSummary({ worst: 'running' }),
       settings: defaultSettings(),
       issues: [],
     },

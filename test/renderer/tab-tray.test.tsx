@@ -6,9 +6,9 @@
 import { act } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { TRAY_ICON_PATH } from '../../preload/protocol';
-import type { JobsSummary } from '../../preload/views';
 import { tabLook } from '../../renderer/model/tabLook';
 import { startSubscriptions } from '../../renderer/subscriptions';
+import { jobsSummary } from '../support/jobs-summary';
 import { FakeBridge } from './support/fakeBridge';
 import { makeJob, makeSnapshot, patch } from './support/fixtures';
 import { renderApp } from './support/renderApp';
@@ -16,18 +16,7 @@ import { bridgeOver } from '../../renderer/bridge';
 
 const icon = (name: string) => `${TRAY_ICON_PATH}${name}@2x.png`;
 
-function summary(parts: Partial<JobsSummary> = {}): JobsSummary {
-  return {
-    countsByStatus: {},
-    total: 0,
-    running: 0,
-    pending: 0,
-    progress: null,
-    unacknowledgedFailures: 0,
-    worst: 'idle',
-    ...parts,
-  };
-}
+const summary = jobsSummary;
 
 describe('the tab’s look', () => {
   it('is just "CIDX Tray" with the idle icon when nothing runs or failed', () => {
