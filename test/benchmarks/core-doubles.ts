@@ -110,7 +110,15 @@ class CyclingLoad {
       } else still.push(jobId);
     }
     this.active = still;
+    // The server really had this pair since the endings (until the top-up below): a core that
+    // listed in between saw it, so it is one of the server's states, not only the topped-up one.
+    if (this.active.length < this.spec.active) this.sample(now);
     this.topUp();
+    this.latest = this.sample(now);
+    while ((this.samples[0]?.at ?? now) < now - SAMPLE_SPAN_MS) this.samples.shift();
+  }
+
+  private sample(at: number): { running: number; pending: number } {
     let running = 0;
     let pending = 0;
     for (const jobId of this.active) {
@@ -118,9 +126,8 @@ class CyclingLoad {
       if (status === 'running') running += 1;
       else if (status === 'pending') pending += 1;
     }
-    this.latest = { running, pending };
-    this.samples.push({ at: now, running, pending });
-    while ((this.samples[0]?.at ?? now) < now - SAMPLE_SPAN_MS) this.samples.shift();
+    this.samples.push({ at, running, pending });
+    return { running, pending };
   }
 }
 

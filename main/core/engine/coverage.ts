@@ -101,3 +101,23 @@ export function findLost(input: LostInput): string[] {
     return entry !== undefined && isUnfinished(entry.job);
   });
 }
+
+/**
+ * New jobs this unfiltered list may take in before its window (newest first, §2.2) lets go of an
+ * unfinished job: below it, the next tick reads the status lists again.
+ */
+export const UNFILTERED_SPARE_ROOM = 10;
+
+/**
+ * Whether the unfiltered list held every unfinished job with room to spare: it is short (the
+ * whole set), or at least `UNFILTERED_SPARE_ROOM` of its items are older than the oldest of
+ * them, so a few new jobs before the next tick still leave them all in its window.
+ */
+export function unfilteredHoldsUnfinished(outcome: ListOutcome, unfinished: readonly Job[]): boolean {
+  if (outcome.query.status !== undefined) return false;
+  if (!isFullPage(outcome)) return true;
+  if (!unfinished.every((job) => listCovers(outcome, job))) return false;
+  const oldestUnfinished = Math.min(...unfinished.map((job) => job.createdAt));
+  const older = outcome.page.jobs.filter((item) => item.createdAt < oldestUnfinished).length;
+  return older >= UNFILTERED_SPARE_ROOM;
+}

@@ -145,6 +145,11 @@ export interface ListPlanInput {
    * jobs of any status) before the cadence may go idle, as a freed worker starts the next one.
    */
   lookAround?: boolean;
+  /**
+   * The last unfiltered list held every unfinished job, with room to spare (see
+   * `unfilteredHoldsUnfinished`): that one list is the tick's look.
+   */
+  unfilteredSuffices?: boolean;
   options: Pick<EngineOptions, 'fullListEveryTicks'>;
 }
 
@@ -169,6 +174,11 @@ export function planLists(input: ListPlanInput): ListRequest[] {
     if (few.discoveryDue) plan.push(list('all'));
     return plan.slice(0, Math.max(1, input.budget));
   }
+
+  // One list, read at one instant, when it holds every unfinished job: the running and pending
+  // lists are read one after the other, and a job caught moving between them showed in neither
+  // (a running/pending pair the server never had). One request instead of two, as well.
+  if (input.unfilteredSuffices && !input.forceFullList) return [list('all')];
 
   const everyTicks = Math.max(1, input.options.fullListEveryTicks);
   const fullListTick = input.forceFullList || input.tick % everyTicks === 0;

@@ -9,11 +9,20 @@ import { isAuthFailure } from '../cidx/failure';
 import type { Result } from '../result';
 import { err } from '../result';
 import type { EndCheck, ListOutcome } from './coverage';
-import { findLost, findUncovered, findVanished, isFullPage, seenIn, unlistedStatuses } from './coverage';
+import {
+  findLost,
+  findUncovered,
+  findVanished,
+  isFullPage,
+  listCovers,
+  seenIn,
+  unfilteredHoldsUnfinished,
+  unlistedStatuses,
+} from './coverage';
 import type { Observation } from './diff';
 import { isUnreachable } from './health';
 import type { KnownJobs } from './known-job';
-import { unfinishedJobs } from './known-job';
+import { isUnfinished, unfinishedJobs } from './known-job';
 import type { EngineOptions } from './options';
 import type { GetRequest, ListRequest } from './plan';
 import { endingStatuses, followsFewJobs, planEndingLists, planGets, planLists } from './plan';
@@ -33,6 +42,8 @@ export interface PollMemory {
   settled: boolean;
   /** The last unfinished job ended last tick: look at everything once (see `ListPlanInput`). */
   lookAround: boolean;
+  /** The last tick's unfiltered list held every unfinished job with room to spare (coverage.ts). */
+  unfilteredSuffices?: boolean;
   /**
    * When the last poll whose unfiltered list answered started; null before any did. That list
    * shows every new job (newest first), so a job created since is news, and it is what the few
@@ -59,6 +70,8 @@ export interface PollReport {
   getFailingSince: Map<string, number>;
   /** The unfiltered list answered this tick. */
   fullListed: boolean;
+  /** This tick's unfiltered list held every unfinished job with room to spare: enough next tick. */
+  unfilteredSuffices: boolean;
   /** The most list items one list of this tick could not read (the same job shows in several). */
   unreadable: number;
   requests: number;
@@ -107,6 +120,7 @@ export async function pollOnce(api: CidxApi, memory: PollMemory, deps: PollDeps)
     awaitedSettled: [],
     getFailingSince: new Map(memory.getFailingSince),
     fullListed: false,
+    unfilteredSuffices: false,
     unreadable: 0,
     requests: 0,
     latencyMs: null,
@@ -153,10 +167,29 @@ export async function pollOnce(api: CidxApi, memory: PollMemory, deps: PollDeps)
     budget: budget - report.requests,
     few,
     lookAround: memory.lookAround,
+    unfilteredSuffices: memory.unfilteredSuffices,
     options: deps.options,
   });
   const outcomes = await runLists(api, lists, deps, report);
   if (report.fatal) return report;
+  // The unfiltered list alone was expected to hold every unfinished job, and a burst of new ones
+  // pushed some out of its window: the status lists, now, as on any other tick.
+  const [alone] = outcomes;
+  if (alone && lists.length === 1 && alone.query.status === undefined && memory.unfilteredSuffices) {
+    const unseen = unfinished.filter((job) => !listCovers(alone, job));
+    if (unseen.length > 0) {
+      const statusLists = planLists({
+        flavor,
+        active: true,
+        tick: memory.tick,
+        forceFullList: false,
+        hasPendingJobs: unfinished.some((job) => job.status === 'pending'),
+        budget: budget - report.requests,
+        options: { fullListEveryTicks: Number.MAX_SAFE_INTEGER },
+      }).filter((list) => list.role !== 'all');
+      outcomes.push(...(await runListsTogether(api, statusLists, deps, report)));
+    }
+  }
   report.fullListed = outcomes.some((outcome) => outcome.query.status === undefined);
   report.unreadable = Math.max(0, ...outcomes.map((outcome) => outcome.page.unreadable ?? 0));
   for (const outcome of outcomes) {
@@ -260,6 +293,13 @@ export async function pollOnce(api: CidxApi, memory: PollMemory, deps: PollDeps)
   }
   report.endChecks = [...checks.values()];
   report.awaitedSettled = memory.awaited.filter((id) => seen.has(id) || answered.has(id));
+  const unfiltered = outcomes.find((outcome) => outcome.query.status === undefined);
+  report.unfilteredSuffices =
+    unfiltered !== undefined &&
+    unfilteredHoldsUnfinished(
+      unfiltered,
+      [...current.values()].map((entry) => entry.job).filter((job) => isUnfinished(job)),
+    );
   return report;
 }
 

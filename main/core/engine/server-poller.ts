@@ -51,6 +51,8 @@ export class ServerPoller {
    * (see diffJobs); while few jobs are followed by GET, discovery repeats it at the idle cadence.
    */
   private lastFullListAt: number | null = null;
+  /** The last unfiltered list held every unfinished job: next tick reads it alone (plan.ts). */
+  private unfilteredSuffices = false;
   private away = true;
   private endChecks: EndCheck[] = [];
   /** When GETs of a job started failing; a job unaccounted for too long is reported lost. */
@@ -205,6 +207,7 @@ export class ServerPoller {
           focus: this.focus,
           settled: this.settled,
           lookAround: this.lookAround,
+          unfilteredSuffices: this.unfilteredSuffices && !this.away,
           lastFullListAt: this.lastFullListAt,
           watchingSince: this.away ? null : this.catchUpBefore,
           getFailingSince: this.getFailingSince,
@@ -299,6 +302,7 @@ export class ServerPoller {
     }
     this.away = false;
     if (report.fullListed) this.lastFullListAt = startedAt;
+    this.unfilteredSuffices = report.unfilteredSuffices;
     const stillUnfinished = (id: string): boolean => {
       const entry = this.known.get(id);
       return entry !== undefined && isUnfinished(entry.job);
