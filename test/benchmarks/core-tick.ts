@@ -9,10 +9,12 @@
  * rows inside the measured window. The core polls them through the `connect` seam, on a
  * FakeClock: one round = advancing the clock by the active interval (1 s), which runs each
  * server's tick, after which its patches have been delivered. CPU = process.cpuUsage (user +
- * system) from the advance to its end, so it includes the in-process fake servers (cheap: a
- * filter and sort of ~100 rows per list call). Rounds in which the core writes its job cache
- * (every 5 s after a change) are included, as they are part of what the core spends.
+ * system) from the advance to its end, less what the in-process fake servers spent building
+ * their answers (each call's CPU is measured and taken away: the server's work is not the
+ * core's). Rounds in which the core writes its job cache (at most once a minute) or its active
+ * jobs (within 5 s of a new one) are included, as they are part of what the core spends.
  */
+import type { CidxApi } from '../../main/core/cidx/api';
 import { FakeCidxApi } from '../support/fake-cidx-api';
 import { FakeClock } from '../support/fake-clock';
 import type { CaseReport } from './core-report';
@@ -63,6 +65,30 @@ function tickWorld(): TickWorld {
   return { jobs, running };
 }
 
+/** CPU the fake servers spend answering (their methods compute synchronously, then resolve). */
+function serverCpuMeter() {
+  const meter = {
+    ms: 0,
+    wrap(api: FakeCidxApi): CidxApi {
+      return new Proxy(api, {
+        get(target, property, receiver) {
+          const value: unknown = Reflect.get(target, property, receiver);
+          if (typeof value !== 'function') return value;
+          return (...args: unknown[]) => {
+            const start = process.cpuUsage();
+            try {
+              return (value as (...given: unknown[]) => unknown).apply(target, args);
+            } finally {
+              meter.ms += cpuMs(process.cpuUsage(start));
+            }
+          };
+        },
+      });
+    },
+  };
+  return meter;
+}
+
 interface RoundSample {
   cpuMs: number;
   wallMs: number;
@@ -78,6 +104,7 @@ export async function runTickCase(
   progress(`tick: 10,000 jobs, 200 moving, ${WARMUP_ROUNDS} warm-up + ${options.ticks} measured rounds...`);
   const clock = new FakeClock(T0);
   const world = tickWorld();
+  const serverCpu = serverCpuMeter();
   const apis = new Map<string, FakeCidxApi>();
   for (const serverId of SERVERS) {
     const api = new FakeCidxApi({ flavor: 'head', now: () => clock.now() });
@@ -101,7 +128,7 @@ export async function runTickCase(
     })),
     settings: { retention: { maxFinishedPerServer: 100_000 } },
     seed: { jobs: world.jobs, ledger: ledgerFor(SERVERS, runningRefs, T0) },
-    connect: (serverId) => apis.get(serverId)!,
+    connect: (serverId) => serverCpu.wrap(apis.get(serverId)!),
     engineOptions: { random: () => 0.5 },
   });
   world.jobs.length = 0; // the core holds its own copy now
@@ -118,6 +145,7 @@ export async function runTickCase(
   const listCalls = (): number => [...apis.values()].reduce((sum, api) => sum + api.calls.listJobs, 0);
 
   const samples: RoundSample[] = [];
+  const serverMs: number[] = [];
   const kinds = new Map<string, number>();
   try {
     rig.core.start();
@@ -132,8 +160,10 @@ export async function runTickCase(
       rig.patches.keep = true;
       const wallStart = performance.now();
       const cpuStart = process.cpuUsage();
+      const serverBefore = serverCpu.ms;
       await clock.advance(ACTIVE_INTERVAL_MS);
-      const cpu = cpuMs(process.cpuUsage(cpuStart));
+      const cpu = cpuMs(process.cpuUsage(cpuStart)) - (serverCpu.ms - serverBefore);
+      serverMs.push(serverCpu.ms - serverBefore);
       const wallMs = performance.now() - wallStart;
       rig.patches.keep = false;
       if (listCalls() - listsBefore < SERVERS.length)
@@ -180,6 +210,7 @@ export async function runTickCase(
     details: [
       `${SERVERS.length} HEAD servers x (${RUNNING_PER_SERVER} running + ${int(JOBS_PER_SERVER - RUNNING_PER_SERVER)} cached finished); a round = one tick per server (active interval 1 s, fake clock).`,
       `CPU per round (ms): ${cpus.map((value) => value.toFixed(1)).join(' ')}`,
+      `the fake servers' own CPU, taken away: median ${ms(median(serverMs))} a round`,
       `wall per round: median ${ms(median(samples.map((sample) => sample.wallMs)))}; heap after GC at the end ${mb(heap)}`,
       `patch contents over all rounds: ${[...kinds].map(([kind, count]) => `${kind} ${int(count)}`).join(', ')}`,
     ],

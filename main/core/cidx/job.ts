@@ -31,8 +31,11 @@ export interface Job {
   phaseDetail: string | null;
 }
 
+/** Asked of every known job on every tick: a set lookup, not a scan of the list. */
+const TERMINAL = new Set<string>(TERMINAL_STATUSES);
+
 export function isTerminal(status: JobStatus): status is TerminalStatus {
-  return (TERMINAL_STATUSES as readonly string[]).includes(status);
+  return TERMINAL.has(status);
 }
 
 export function isActive(status: JobStatus): status is ActiveStatus {

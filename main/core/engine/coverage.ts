@@ -43,7 +43,9 @@ export function findVanished(known: KnownJobs, outcomes: readonly ListOutcome[])
 }
 
 export function seenIn(outcomes: readonly ListOutcome[]): Set<string> {
-  return new Set(outcomes.flatMap((outcome) => outcome.page.jobs.map((job) => job.id)));
+  const seen = new Set<string>();
+  for (const outcome of outcomes) for (const job of outcome.page.jobs) seen.add(job.id);
+  return seen;
 }
 
 /**

@@ -29,7 +29,10 @@ export function isUnfinished(job: Job): boolean {
 }
 
 export function unfinishedJobs(known: KnownJobs): KnownJob[] {
-  return [...known.values()].filter((entry) => isUnfinished(entry.job));
+  // A plain loop: thousands of finished jobs are passed over on every tick.
+  const open: KnownJob[] = [];
+  for (const entry of known.values()) if (isUnfinished(entry.job)) open.push(entry);
+  return open;
 }
 
 /**

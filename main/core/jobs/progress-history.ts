@@ -35,24 +35,42 @@ export interface ProgressHistory {
 interface Entry {
   samples: ProgressSample[];
   lastSeenAt: number;
+  /** When it was last updated, in updates: the least recent is dropped first. */
+  touched: number;
 }
 
 export function createProgressHistory(options: Partial<ProgressHistoryOptions> = {}): ProgressHistory {
   const { maxSamplesPerJob, maxJobs } = { ...DEFAULT_PROGRESS_HISTORY, ...options };
-  // A Map keeps insertion order: re-inserting on update makes the first key the least recent.
   const entries = new Map<string, Entry>();
+  let updates = 0;
+
+  /** One pass, and only when a new job arrives at the bound (not on every update of every job). */
+  function dropLeastRecent(): void {
+    let oldestKey: string | null = null;
+    let oldest = Infinity;
+    for (const [key, entry] of entries) {
+      if (entry.touched < oldest) {
+        oldest = entry.touched;
+        oldestKey = key;
+      }
+    }
+    if (oldestKey !== null) entries.delete(oldestKey);
+  }
 
   function record(ref: JobRef, at: number, progress: number): void {
     const key = jobRefKey(ref);
-    const entry = entries.get(key) ?? { samples: [], lastSeenAt: at };
-    entries.delete(key);
-    entries.set(key, entry);
+    let entry = entries.get(key);
+    if (!entry) {
+      entry = { samples: [], lastSeenAt: at, touched: ++updates };
+      entries.set(key, entry);
+      while (entries.size > maxJobs) dropLeastRecent();
+    }
+    entry.touched = ++updates;
     entry.lastSeenAt = Math.max(entry.lastSeenAt, at);
     const last = entry.samples[entry.samples.length - 1];
     if (!last || last.progress !== progress) entry.samples.push({ at, progress });
     if (entry.samples.length > maxSamplesPerJob)
       entry.samples.splice(0, entry.samples.length - maxSamplesPerJob);
-    while (entries.size > maxJobs) entries.delete(entries.keys().next().value!);
   }
 
   return {

@@ -14,7 +14,7 @@ import { harness } from './helpers';
 const T0 = 1_700_000_000_000;
 const page = (jobs: ReturnType<typeof makeJob>[], limit = 50) => ({
   query: { limit },
-  page: { jobs, limit },
+  page: { jobs, limit, offset: 0, total: jobs.length },
 });
 
 describe('the unfiltered list alone', () => {
