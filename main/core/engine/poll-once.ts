@@ -21,7 +21,7 @@ import {
 } from './coverage';
 import type { Observation } from './diff';
 import { isUnreachable } from './health';
-import type { KnownJobs } from './known-job';
+import type { KnownJob, KnownJobs } from './known-job';
 import { isUnfinished, unfinishedJobs } from './known-job';
 import type { EngineOptions } from './options';
 import type { GetRequest, ListRequest } from './plan';
@@ -30,6 +30,8 @@ import { endingStatuses, followsFewJobs, planEndingLists, planGets, planLists } 
 export interface PollMemory {
   flavor: ServerFlavor | null;
   known: KnownJobs;
+  /** The unfinished ones among `known`, when the caller keeps them (else found by a pass). */
+  unfinished?: readonly KnownJob[];
   tick: number;
   active: boolean;
   forceFullList: boolean;
@@ -147,7 +149,9 @@ export async function pollOnce(api: CidxApi, memory: PollMemory, deps: PollDeps)
 
   // Stage 1: the status lists, or (few jobs, nothing moving) none at all. Everything below asks
   // about unfinished jobs only: one pass over what is known, not one per question.
-  const open: KnownJobs = new Map(unfinishedJobs(memory.known).map((entry) => [entry.job.id, entry]));
+  const open: KnownJobs = new Map(
+    (memory.unfinished ?? unfinishedJobs(memory.known)).map((entry) => [entry.job.id, entry]),
+  );
   const unfinished = [...open.values()].map((entry) => entry.job);
   const few =
     memory.active && followsFewJobs({ flavor, unfinished, focus: memory.focus, options: deps.options })
