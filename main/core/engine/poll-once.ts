@@ -2,13 +2,11 @@
  * One tick against one server: probe when due, the main list, the other lists, then the GETs
  * the lists called for. Returns what was observed; the poller turns that into events and state.
  */
-import type { ApiResult, CidxApi, ServerFlavor, ServerInfo } from '../cidx/api';
+import type { CidxApi, ServerFlavor, ServerInfo } from '../cidx/api';
 import type { CidxFailure } from '../cidx/failure';
 import type { Job, TerminalStatus } from '../cidx/job';
 import { isAuthFailure } from '../cidx/failure';
-import type { Result } from '../result';
-import { err } from '../result';
-import type { EndCheck, ListOutcome } from './coverage';
+import type { EndCheck } from './coverage';
 import {
   findLost,
   findUncovered,
@@ -24,8 +22,8 @@ import { isUnreachable } from './health';
 import type { KnownJob, KnownJobs } from './known-job';
 import { isUnfinished, unfinishedJobs } from './known-job';
 import type { EngineOptions } from './options';
-import type { GetRequest, ListRequest } from './plan';
 import { endingStatuses, followsFewJobs, planEndingLists, planGets, planLists } from './plan';
+import { call, runGets, runLists, runListsTogether } from './poll-calls';
 
 export interface PollMemory {
   flavor: ServerFlavor | null;
@@ -95,20 +93,6 @@ export interface PollDeps {
     | 'forgetFinishedAfterMs'
     | 'reportError'
   >;
-}
-
-/** An api that throws has a bug; the tick goes on with a failure value instead of dying. */
-async function call<T>(
-  run: () => ApiResult<T>,
-  deps: PollDeps,
-  what: string,
-): Promise<Result<T, CidxFailure>> {
-  try {
-    return await run();
-  } catch (error) {
-    deps.options.reportError(error, `CidxApi.${what} threw instead of returning a failure`);
-    return err({ kind: 'unexpected-response', message: `Internal error during ${what}` });
-  }
 }
 
 export async function pollOnce(api: CidxApi, memory: PollMemory, deps: PollDeps): Promise<PollReport> {
@@ -312,90 +296,4 @@ function isNews(job: Job, memory: PollMemory, deps: PollDeps): boolean {
   if (memory.lastFullListAt !== null && job.createdAt >= memory.lastFullListAt) return true;
   if (memory.watchingSince === null || job.completedAt === null) return false;
   return job.completedAt >= Math.max(memory.watchingSince, deps.now() - deps.options.forgetFinishedAfterMs);
-}
-
-/** The main list first (no point spending more on a dead server), then the rest together. */
-async function runLists(
-  api: CidxApi,
-  lists: readonly ListRequest[],
-  deps: PollDeps,
-  report: PollReport,
-): Promise<ListOutcome[]> {
-  const [main, ...others] = lists;
-  if (!main) return [];
-  report.requests += 1;
-  const startedAt = deps.now();
-  const first = await call(() => api.listJobs(main.query), deps, 'listJobs');
-  if (!first.ok) {
-    report.fatal = first.error;
-    return [];
-  }
-  report.latencyMs = deps.now() - startedAt;
-  return [{ query: main.query, page: first.value }, ...(await runListsTogether(api, others, deps, report))];
-}
-
-/** Lists that only add to what the tick knows: run together, a failure only degrades. */
-async function runListsTogether(
-  api: CidxApi,
-  lists: readonly ListRequest[],
-  deps: PollDeps,
-  report: PollReport,
-): Promise<ListOutcome[]> {
-  report.requests += lists.length;
-  const results = await Promise.all(
-    lists.map((list) => call(() => api.listJobs(list.query), deps, 'listJobs')),
-  );
-  const outcomes: ListOutcome[] = [];
-  results.forEach((result, index) => {
-    const request = lists[index];
-    if (!request) return;
-    if (result.ok) outcomes.push({ query: request.query, page: result.value });
-    else report.partial.push(result.error);
-  });
-  return outcomes;
-}
-
-/**
- * The ids the server answered for (the job, or a 404 that says it is gone), and those whose GET
- * failed. When the GETs are all the tick asked (few jobs, settled), they are its main calls: if
- * none answered and the server is unreachable or refuses the credentials, the tick failed.
- */
-async function runGets(
-  api: CidxApi,
-  gets: readonly GetRequest[],
-  deps: PollDeps,
-  report: PollReport,
-  onlyCalls: boolean,
-): Promise<{ answered: Set<string>; failed: Set<string> }> {
-  report.requests += gets.length;
-  const startedAt = deps.now();
-  const results = await Promise.all(gets.map((get) => call(() => api.getJob(get.jobId), deps, 'getJob')));
-  const answered = new Set<string>();
-  const failed = new Set<string>();
-  const failures: CidxFailure[] = [];
-  results.forEach((result, index) => {
-    const jobId = gets[index]?.jobId;
-    if (jobId === undefined) return;
-    if (result.ok) {
-      answered.add(jobId);
-      report.observations.push({ source: 'get', job: result.value });
-    } else if (result.error.kind === 'not-found') {
-      // Retention or a v5 restart removed it (§2.3, §4.4): an answer, not an error.
-      answered.add(jobId);
-      report.observations.push({ source: 'not-found', jobId });
-    } else {
-      failed.add(jobId);
-      failures.push(result.error);
-    }
-  });
-  if (onlyCalls && gets.length > 0) {
-    const cutOff = failures.find((failure) => isAuthFailure(failure) || isUnreachable(failure));
-    if (answered.size === 0 && cutOff) {
-      report.fatal = cutOff;
-      return { answered, failed };
-    }
-    if (answered.size > 0) report.latencyMs = deps.now() - startedAt;
-  }
-  report.partial.push(...failures);
-  return { answered, failed };
 }
