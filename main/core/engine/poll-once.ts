@@ -6,7 +6,7 @@ import type { CidxApi, ServerFlavor, ServerInfo } from '../cidx/api';
 import type { CidxFailure } from '../cidx/failure';
 import type { Job, TerminalStatus } from '../cidx/job';
 import { isAuthFailure } from '../cidx/failure';
-import type { EndCheck } from './coverage';
+import type { EndCheck, ListOutcome } from './coverage';
 import {
   findLost,
   findUncovered,
@@ -194,9 +194,19 @@ export async function pollOnce(api: CidxApi, memory: PollMemory, deps: PollDeps)
   const statuses = endingStatuses(flavor);
   const listable = [...checks.values()].filter((check) => unlistedStatuses(check, statuses).length > 0);
   const uncovered = report.fullListed ? findUncovered(open, outcomes) : [];
+  // A full status page may hide jobs beyond it; so may a full unfiltered page whose oldest item
+  // is a job never seen before: it does not reach back to the last look, so more jobs were created
+  // since than it holds, and some may have started and ended unseen (at 45 endings a second).
+  // The terminal lists sweep for them.
+  const reachesBack = (outcome: ListOutcome): boolean => {
+    const oldest = outcome.page.jobs.reduce((a, b) => (b.createdAt < a.createdAt ? b : a));
+    return memory.known.has(oldest.id);
+  };
   const sweep =
     report.fullListed &&
-    outcomes.some((outcome) => outcome.query.status !== undefined && isFullPage(outcome));
+    outcomes.some(
+      (outcome) => isFullPage(outcome) && (outcome.query.status !== undefined || !reachesBack(outcome)),
+    );
   const endingLists = planEndingLists({
     flavor,
     unaccounted: new Set([...listable.map((check) => check.jobId), ...uncovered]).size,
