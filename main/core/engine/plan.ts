@@ -153,6 +153,22 @@ export interface ListPlanInput {
   options: Pick<EngineOptions, 'fullListEveryTicks'>;
 }
 
+/**
+ * The running list, and the pending one while pending jobs are known: what a tick reads when the
+ * unfiltered list it expected to suffice did not hold every unfinished job (poll-once.ts).
+ */
+export function planStatusLists(
+  flavor: ServerFlavor | null,
+  hasPendingJobs: boolean,
+  budget: number,
+): ListRequest[] {
+  const limit = pageLimit(flavor);
+  const roles: ('running' | 'pending')[] = hasPendingJobs ? ['running', 'pending'] : ['running'];
+  return roles
+    .map((role): ListRequest => ({ kind: 'list', role, query: { status: role, limit } }))
+    .slice(0, Math.max(0, budget));
+}
+
 export function planLists(input: ListPlanInput): ListRequest[] {
   const limit = pageLimit(input.flavor);
   const list = (role: Exclude<ListRole, 'ended'>): ListRequest => ({

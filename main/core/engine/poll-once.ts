@@ -22,7 +22,14 @@ import { isUnreachable } from './health';
 import type { KnownJob, KnownJobs } from './known-job';
 import { isUnfinished, unfinishedJobs } from './known-job';
 import type { EngineOptions } from './options';
-import { endingStatuses, followsFewJobs, planEndingLists, planGets, planLists } from './plan';
+import {
+  endingStatuses,
+  followsFewJobs,
+  planEndingLists,
+  planGets,
+  planLists,
+  planStatusLists,
+} from './plan';
 import { call, runGets, runLists, runListsTogether } from './poll-calls';
 
 export interface PollMemory {
@@ -164,17 +171,9 @@ export async function pollOnce(api: CidxApi, memory: PollMemory, deps: PollDeps)
   // pushed some out of its window: the status lists, now, as on any other tick.
   const [alone] = outcomes;
   if (alone && lists.length === 1 && alone.query.status === undefined && memory.unfilteredSuffices) {
-    const unseen = unfinished.filter((job) => !listCovers(alone, job));
-    if (unseen.length > 0) {
-      const statusLists = planLists({
-        flavor,
-        active: true,
-        tick: memory.tick,
-        forceFullList: false,
-        hasPendingJobs: unfinished.some((job) => job.status === 'pending'),
-        budget: budget - report.requests,
-        options: { fullListEveryTicks: Number.MAX_SAFE_INTEGER },
-      }).filter((list) => list.role !== 'all');
+    if (unfinished.some((job) => !listCovers(alone, job))) {
+      const pending = unfinished.some((job) => job.status === 'pending');
+      const statusLists = planStatusLists(flavor, pending, budget - report.requests);
       outcomes.push(...(await runListsTogether(api, statusLists, deps, report)));
     }
   }
