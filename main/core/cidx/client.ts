@@ -25,6 +25,7 @@ import type { Decoded, FetchLike, HttpRequest } from './http';
 import { HttpSession } from './http';
 import type { Job } from './job';
 import { normalizeJob } from './job';
+import { ListItemMemo } from './list-item-memo';
 import type { Logger } from './logger';
 import { redactingLogger } from './logger';
 import { probeServer } from './probe';
@@ -77,6 +78,7 @@ export class CidxClient implements CidxApi {
   /** A bad base URL is reported by every call rather than thrown: hosts pass user input. */
   private readonly setupFailure: CidxFailure | null;
   private readonly warnedItems = new Set<string>();
+  private readonly listed = new ListItemMemo();
 
   constructor(options: CidxClientOptions) {
     const url = validateServerUrl(options.baseUrl);
@@ -110,7 +112,7 @@ export class CidxClient implements CidxApi {
     const jobs: Job[] = [];
     let unreadable = 0;
     for (const item of page.jobs) {
-      const job = this.readListItem(item);
+      const job = this.listed.read(item, (unread) => this.readListItem(unread));
       if (job) jobs.push(job);
       else unreadable += 1;
     }

@@ -73,8 +73,6 @@ export class ServerPoller {
   private awaited = new Set<string>();
   private submittedHere = new Set<string>();
   private focus = new Set<string>();
-  /** Whether any known job is unfinished, until `known` changes (one pass, not one per question). */
-  private unfinishedKnown: boolean | null = null;
   /** What the tick in flight learned, emitted with its closing state. */
   private tickEvents: EngineEvent[] = [];
 
@@ -180,17 +178,14 @@ export class ServerPoller {
     this.updateState({ mode, nextPollAt });
   }
 
+  /** Whether any known job is unfinished: the first live id of the index answers. */
   private hasUnfinished(): boolean {
-    if (this.unfinishedKnown === null) {
-      this.unfinishedKnown = false;
-      for (const entry of this.known.values()) {
-        if (isUnfinished(entry.job)) {
-          this.unfinishedKnown = true;
-          break;
-        }
-      }
+    for (const id of this.unfinishedIds) {
+      const entry = this.known.get(id);
+      if (entry && isUnfinished(entry.job)) return true;
+      this.unfinishedIds.delete(id);
     }
-    return this.unfinishedKnown;
+    return false;
   }
 
   private cadenceState(now: number): CadenceState {
@@ -312,7 +307,6 @@ export class ServerPoller {
       submittedHere: this.submittedHere,
     });
     this.known = known;
-    this.unfinishedKnown = null;
     for (const event of events) {
       if (event.type === 'server-state') continue;
       if (event.type === 'job-gone') this.unfinishedIds.delete(event.jobId);
