@@ -14,7 +14,7 @@ export interface CoreBenchArgs {
   /** snapshot: store sizes, and snapshot() calls per size. */
   snapshotSizes: number[];
   snapshotCalls: number;
-  /** tick: measured ticks (after a few warm-up ticks). */
+  /** tick: measured ticks (after the warm-up rounds, see core-tick.ts). */
   ticks: number;
   /** idle-wire: the measured window, s. */
   idleSeconds: number;
@@ -33,11 +33,12 @@ export class UsageError extends Error {}
 export const USAGE = `npm run bench:core -- [options]
   --cases a,b           cases to run (${CASE_IDS.join(', ')}); default all
   --quick               short runs: fleet 20 s, churn 2,000 endings a run (every 100, at most 45 s
-                        a run), idle window 20 s, 20 ticks
+                        a run), idle window 20 s, 50 ticks
   --json                one JSON object on stdout instead of the tables
   --snapshot-sizes a,b  tracked jobs for the snapshot case (default 1000,10000)
   --snapshot-calls N    snapshot() calls per size (default 5, at least 5)
-  --ticks N             measured ticks of the tick case (default 40, at least 20)
+  --ticks N             measured ticks of the tick case, after 200 warm-up rounds
+                        (default 200, at least 20)
   --idle-seconds N      idle-wire window (default 60)
   --fleet-seconds N     fleet window (default 180)
   --churn-total N       endings per churn run (default 100000)
@@ -110,7 +111,7 @@ export function parseCoreBenchArgs(argv: readonly string[]): CoreBenchArgs {
       ? list('--snapshot-sizes', given.get('--snapshot-sizes')).map(Math.round)
       : [1_000, 10_000],
     snapshotCalls: Math.max(5, Math.round(number('--snapshot-calls', 5))),
-    ticks: Math.max(20, Math.round(number('--ticks', quick ? 20 : 40))),
+    ticks: Math.max(20, Math.round(number('--ticks', quick ? 50 : 200))),
     idleSeconds: number('--idle-seconds', quick ? 20 : 60),
     fleetSeconds: number('--fleet-seconds', quick ? 20 : 180),
     churnTotal,

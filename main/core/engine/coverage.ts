@@ -21,13 +21,25 @@ export function isFullPage(outcome: ListOutcome): boolean {
   return page.jobs.length >= applied;
 }
 
+/** Creation time of a page's oldest item, found once per page: every unfinished job asks it. */
+const oldestOfPage = new WeakMap<JobPage, number>();
+
+function oldestCreatedAt(page: JobPage): number {
+  let oldest = oldestOfPage.get(page);
+  if (oldest === undefined) {
+    oldest = Infinity;
+    for (const item of page.jobs) if (item.createdAt < oldest) oldest = item.createdAt;
+    oldestOfPage.set(page, oldest);
+  }
+  return oldest;
+}
+
 /** Would this list have shown the job, had the job kept its last known status? */
 export function listCovers(outcome: ListOutcome, job: Job): boolean {
-  const { query, page } = outcome;
+  const { query } = outcome;
   if (query.status !== undefined && query.status !== job.status) return false;
   if (!isFullPage(outcome)) return true; // a short page is the whole set
-  const oldest = Math.min(...page.jobs.map((item) => item.createdAt));
-  return job.createdAt > oldest;
+  return job.createdAt > oldestCreatedAt(outcome.page);
 }
 
 /**

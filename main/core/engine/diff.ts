@@ -57,8 +57,12 @@ function merge(base: Job | undefined, observation: Extract<Observation, { job: J
     return base;
   }
   if (observation.source === 'get' || !base) return next;
-  // A list item never carries phases on HEAD: keep the ones a GET taught us (§2.2).
-  return { ...next, phase: next.phase ?? base.phase, phaseDetail: next.phaseDetail ?? base.phaseDetail };
+  // A list item never carries phases on HEAD: keep the ones a GET taught us (§2.2). Most jobs
+  // have none to keep, and their item is taken as it is (no copy per job per tick).
+  const phase = next.phase ?? base.phase;
+  const phaseDetail = next.phaseDetail ?? base.phaseDetail;
+  if (phase === next.phase && phaseDetail === next.phaseDetail) return next;
+  return { ...next, phase, phaseDetail };
 }
 
 export function diffJobs(input: DiffInput): DiffOutput {
