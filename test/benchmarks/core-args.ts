@@ -37,7 +37,7 @@ export const USAGE = `npm run bench:core -- [options]
   --json                one JSON object on stdout instead of the tables
   --snapshot-sizes a,b  tracked jobs for the snapshot case (default 1000,10000)
   --snapshot-calls N    snapshot() calls per size (default 5, at least 5)
-  --ticks N             measured ticks of the tick case, after 200 warm-up rounds
+  --ticks N             measured ticks of the tick case, after 400 warm-up rounds
                         (default 200, at least 20)
   --idle-seconds N      idle-wire window (default 60)
   --fleet-seconds N     fleet window (default 180)

@@ -17,6 +17,7 @@ import { errorMessage } from '../text/error-message';
 import type { CoreContext } from './core-context';
 import type { CoreDocuments } from './core-documents';
 import { openCoreDocuments, openViewerDocuments } from './core-documents';
+import { JobViewCache } from './job-view-cache';
 import { intervalsFrom } from './settings-commands';
 import type { MonitorDeps } from './monitor-types';
 
@@ -73,6 +74,7 @@ export async function assembleCore(
     history: createProgressHistory(),
     ledger,
     durations: createTypicalDurations(),
+    views: new JobViewCache(),
     document: loaded.document,
     issues,
     apis: new Map(),

@@ -10,6 +10,7 @@ import type { JobStore } from '../jobs/job-store';
 import type { ProgressHistory } from '../jobs/progress-history';
 import type { SubmissionLedger } from '../jobs/submission-ledger';
 import type { TypicalDurations } from '../jobs/typical-durations';
+import type { JobViewCache } from './job-view-cache';
 import type { MonitorDeps } from './monitor-types';
 
 /** Who is signed in on a server, learned from its probe. */
@@ -25,6 +26,8 @@ export interface CoreContext {
   history: ProgressHistory;
   ledger: SubmissionLedger;
   durations: TypicalDurations;
+  /** The last view built of each job, reused while its record is unchanged. */
+  views: JobViewCache;
   /** The settings document as last loaded or saved; replaced, never mutated. */
   document: ConfigDocument;
   issues: ConfigIssue[];

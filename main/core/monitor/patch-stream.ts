@@ -74,8 +74,9 @@ export function createPatchStream(ctx: CoreContext): PatchStream {
         if (tracked && isVisible(tracked.job, view)) {
           jobs.push(buildJobView(ctx, tracked, now));
           shownJobs.add(key);
-        } else if (shownJobs.delete(key)) {
-          removed.push({ serverId, jobId });
+        } else {
+          if (!tracked) ctx.views.forget(serverId, jobId);
+          if (shownJobs.delete(key)) removed.push({ serverId, jobId });
         }
       }
     }
@@ -104,6 +105,7 @@ export function createPatchStream(ctx: CoreContext): PatchStream {
       patch.removedServers = [...removedServers];
       for (const serverId of removedServers) {
         shownServers.delete(serverId);
+        ctx.views.forgetServer(serverId);
         for (const key of shownJobs) if (key.startsWith(`${serverId}\u0000`)) shownJobs.delete(key);
       }
     }

@@ -9,33 +9,18 @@ import { estimateEtaFromTypical } from '../jobs/eta';
 import { jobFacts } from '../jobs/job-facts';
 import { stallVerdict } from '../jobs/stall';
 import type { JobsSummary } from '../jobs/summary';
-import type { SubmissionRecord } from '../jobs/submission-ledger';
 import type { TrackedJob } from '../jobs/tracked-job';
 import type { CoreContext } from './core-context';
 import type { JobView, ServerSnapshot, MonitorSnapshot } from './monitor-types';
-
-/** What a job's view depends on besides its record, time aside: a change of either rebuilds it. */
-interface CachedView {
-  view: JobView;
-  entry: SubmissionRecord | undefined;
-  /** The ledger's version when `entry` was looked up: unchanged, the lookup would say the same. */
-  ledgerVersion: number;
-  role: string | null;
-}
-
-/**
- * Views of records that did not change are reused: job records are replaced on every change,
- * never mutated, so the record itself is the cache key (and a dropped record frees its view).
- * Only what moves with the clock (ETA and stall, for running jobs) is computed per call.
- */
-const viewCache = new WeakMap<TrackedJob, CachedView>();
 
 export function buildJobView(ctx: CoreContext, tracked: TrackedJob, now: number): JobView {
   const { serverId, job } = tracked;
   const ref = { serverId, jobId: job.id };
   const role = ctx.identities.get(serverId)?.role ?? null;
   const ledgerVersion = ctx.ledger.version();
-  let cached = viewCache.get(tracked);
+  // Records of unchanged jobs are reused with their view (JobViewCache): only what moves with the
+  // clock (ETA and stall, for running jobs) is computed per call.
+  let cached = ctx.views.get(tracked);
   const fresh = cached !== undefined && cached.ledgerVersion === ledgerVersion && cached.role === role;
   const entry = fresh ? cached!.entry : ctx.ledger.get(ref);
   if (!cached || !fresh) {
@@ -53,7 +38,7 @@ export function buildJobView(ctx: CoreContext, tracked: TrackedJob, now: number)
       retry: facts.retry,
     };
     cached = { view, entry, ledgerVersion: ctx.ledger.version(), role };
-    viewCache.set(tracked, cached);
+    ctx.views.set(tracked, cached);
   }
   if (job.status !== 'running') return cached.view;
   const { settings } = ctx.document;
