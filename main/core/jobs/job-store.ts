@@ -4,7 +4,7 @@
  */
 import type { Clock } from '../clock';
 import type { Job } from '../cidx/job';
-import { jobMoved } from '../cidx/job';
+import { isTerminal, jobMoved } from '../cidx/job';
 import type { EngineEvent, ServerState } from '../engine/events';
 import type { Result } from '../result';
 import { ok } from '../result';
@@ -52,6 +52,8 @@ export interface JobStore {
   acknowledge(ref: JobRef): void;
   /** Acknowledge every failure, or those of one server. */
   acknowledgeAll(serverId?: string): void;
+  /** The most finished jobs one server holds, hidden ones included: what retention bounds. */
+  mostFinished(): number;
   /** Apply the retention policy; returns what was dropped. */
   prune(now: number, policy?: Partial<RetentionPolicy>): JobRef[];
   subscribe(listener: (change: JobStoreChange) => void): () => void;
@@ -91,21 +93,32 @@ export function createJobStore(options: { clock: Pick<Clock, 'now'> }): JobStore
     if (!tally) tallies.set(serverId, (tally = emptyTally()));
     return tally;
   };
+  /** Per server, its finished jobs, visible or not: kept by `put` and `drop` like the tallies. */
+  const finishedCounts = new Map<string, number>();
+  const countFinished = (serverId: string, tracked: TrackedJob, sign: 1 | -1): void => {
+    if (isTerminal(tracked.job.status))
+      finishedCounts.set(serverId, (finishedCounts.get(serverId) ?? 0) + sign);
+  };
   /** Every write of a job goes through here, so the tally never drifts from the jobs. */
   function put(tracked: TrackedJob): void {
     const { serverId } = tracked;
     const map = serverJobs(serverId);
     const view = viewOf(serverId);
     const before = map.get(tracked.job.id);
-    if (before && isVisible(before.job, view)) countJob(tallyOf(serverId), before, -1);
+    if (before) {
+      if (isVisible(before.job, view)) countJob(tallyOf(serverId), before, -1);
+      countFinished(serverId, before, -1);
+    }
     map.set(tracked.job.id, tracked);
     if (isVisible(tracked.job, view)) countJob(tallyOf(serverId), tracked, 1);
+    countFinished(serverId, tracked, 1);
   }
   function drop(serverId: string, jobId: string): boolean {
     const map = jobsByServer.get(serverId);
     const before = map?.get(jobId);
     if (!map || !before) return false;
     if (isVisible(before.job, viewOf(serverId))) countJob(tallyOf(serverId), before, -1);
+    countFinished(serverId, before, -1);
     map.delete(jobId);
     return true;
   }
@@ -161,6 +174,7 @@ export function createJobStore(options: { clock: Pick<Clock, 'now'> }): JobStore
     removeServer(serverId) {
       jobsByServer.delete(serverId);
       tallies.delete(serverId);
+      finishedCounts.delete(serverId);
       views.delete(serverId);
       states.delete(serverId);
       restoredSuccess.delete(serverId);
@@ -193,6 +207,11 @@ export function createJobStore(options: { clock: Pick<Clock, 'now'> }): JobStore
         if (changed.length > 0) emit({ type: 'jobs', serverId: id, jobIds: changed.map((t) => t.job.id) });
       }
     },
+    mostFinished() {
+      let most = 0;
+      for (const count of finishedCounts.values()) most = Math.max(most, count);
+      return most;
+    },
     prune(now, policy) {
       const all = [...jobsByServer.values()].flatMap((map) => [...map.values()]);
       const expired = selectExpiredJobs(all, now, policy);
@@ -224,6 +243,7 @@ export function createJobStore(options: { clock: Pick<Clock, 'now'> }): JobStore
       if (!parsed.ok) return parsed;
       jobsByServer.clear();
       tallies.clear();
+      finishedCounts.clear();
       restoredSuccess.clear();
       for (const tracked of parsed.value.jobs) put(tracked as TrackedJob);
       for (const server of parsed.value.servers) restoredSuccess.set(server.serverId, server.lastSuccessAt);

@@ -5,7 +5,8 @@
  * small file of the unfinished jobs within `PERSIST_EVERY_MS` (job-snapshot.ts `withActiveJobs`
  * lays it over the cache at start). Writing the whole cache within seconds of every new job
  * was most of what a busy tray spent. Finished jobs past the retention settings are dropped every
- * `pruneEveryMs` (users.md, complaint 4: memory stays bounded).
+ * `PRUNE_EVERY_MS`, and at once when a server's count runs past the limit (users.md, complaint 4:
+ * memory stays bounded).
  */
 import type { TimerHandle } from '../clock';
 import { isTerminal } from '../cidx/job';
@@ -35,6 +36,12 @@ export interface Housekeeping {
    * can wait (`canWait`), the unfinished jobs are written within `PERSIST_EVERY_MS` too.
    */
   markDirty(canWait?: boolean): void;
+  /**
+   * The jobs changed (an engine tick): as `markDirty`, and a prune now when a server holds more
+   * finished jobs than retention keeps, with some slack, so that thousands of endings between two
+   * periodic prunes cannot pile up (45 endings a second is 27,000 in a period).
+   */
+  jobsChanged(canWait: boolean): void;
   /** Applies the retention settings now. */
   prune(): void;
   /** Writes the cache now if anything is pending. */
@@ -83,6 +90,10 @@ function deferredWrite(ctx: CoreContext, write: () => void, what: string) {
     },
   };
 }
+
+/** How far past its retention count a server may go before a prune runs between the periodic ones. */
+export const pruneSlack = (maxFinishedPerServer: number): number =>
+  Math.max(50, Math.ceil(maxFinishedPerServer * 0.1));
 
 export function createHousekeeping(
   ctx: CoreContext,
@@ -141,6 +152,11 @@ export function createHousekeeping(
       if (cache.dirty) markDirty(!active.dirty);
     },
     markDirty,
+    jobsChanged(canWait) {
+      markDirty(canWait);
+      const { maxFinishedPerServer } = ctx.document.settings.retention;
+      if (running && ctx.store.mostFinished() > maxFinishedPerServer + pruneSlack(maxFinishedPerServer)) prune();
+    },
     prune,
     flush: () => cache.flush(),
     stop() {

@@ -122,7 +122,7 @@ export async function createMonitor(deps: MonitorDeps): Promise<Monitor> {
       inBatch = false;
     }
     const jobEvents = batch.events.filter((event) => event.type !== 'server-state');
-    if (jobEvents.length > 0) housekeeping.markDirty(!jobEvents.some(mustPersistSoon));
+    if (jobEvents.length > 0) housekeeping.jobsChanged(!jobEvents.some(mustPersistSoon));
     // A viewer shows no banners and marks nothing notified: that is the app's business.
     if (!deps.viewer) center.handleBatch(batch.events);
   }

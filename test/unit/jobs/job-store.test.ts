@@ -169,4 +169,37 @@ describe('job store', () => {
     expect(dropped.map((ref) => ref.jobId).sort()).toEqual(['f0', 'f1', 'f2']);
     expect(store.jobs().map((t) => t.job.id)).toEqual(['live', 'f4', 'f3']);
   });
+
+  it('counts the finished jobs of its busiest server as they end, are dropped, or leave', () => {
+    const { store } = setup();
+    const add = (serverId: string, id: string) =>
+      store.apply({ type: 'job-added', serverId, job: makeJob({ id }), createdSinceLastPoll: false });
+    const end = (serverId: string, id: string) =>
+      store.apply({
+        type: 'job-finished',
+        serverId,
+        job: finished(makeJob({ id }), 'completed'),
+        status: 'completed',
+        previous: makeJob({ id }),
+        catchUp: false,
+      });
+    for (const id of ['a', 'b', 'c']) add('work', id);
+    add('home', 'x');
+    expect(store.mostFinished()).toBe(0);
+    end('work', 'a');
+    end('work', 'b');
+    end('home', 'x');
+    end('work', 'b'); // the same ending read twice counts once
+    expect(store.mostFinished()).toBe(2);
+    store.apply({
+      type: 'job-gone',
+      serverId: 'work',
+      jobId: 'a',
+      previous: makeJob({ id: 'a' }),
+      reason: 'not-found',
+    });
+    expect(store.mostFinished()).toBe(1);
+    store.removeServer('work');
+    expect(store.mostFinished()).toBe(1);
+  });
 });

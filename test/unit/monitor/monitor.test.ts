@@ -232,4 +232,23 @@ describe('monitor: persistence', () => {
     expect(patches.flatMap((patch) => patch.removedJobs ?? [])).toHaveLength(2);
     core.stop();
   });
+
+  it('prunes at once, not at the next periodic prune, when endings pile up past the limit', async () => {
+    const world = new FakeWorld(tempDir());
+    await world.writeConfig([workServer], { retention: { maxFinishedPerServer: 2 } });
+    const api = world.api('work');
+    const { core } = await world.core();
+    core.start();
+    await world.clock.advance(0);
+    // 20 jobs end each second: over a minute, far more than the 2 kept plus the slack of 50.
+    let mostHeld = 0;
+    for (let second = 0; second < 60; second += 1) {
+      for (let index = 0; index < 20; index += 1) api.addJob({ status: 'completed', progress: 100 });
+      await world.clock.advance(1_000);
+      mostHeld = Math.max(mostHeld, core.snapshot().jobs.length);
+    }
+    expect(mostHeld).toBeGreaterThan(2);
+    expect(mostHeld).toBeLessThanOrEqual(2 + 50 + 20);
+    core.stop();
+  });
 });
