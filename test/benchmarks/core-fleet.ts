@@ -8,19 +8,26 @@
  * per server. The core runs in this process over HTTP with its default settings otherwise.
  *
  * Figures: process CPU over the window as a share of one core (this process runs only the core
- * and a sleeping benchmark), heap used after a full GC at the end with the core alive, and
- * requests per minute per server from the doubles' own statistics.
+ * and a sleeping benchmark), also per 30 s slice; heap used after a full GC at the end with the
+ * core alive; requests per minute per server from the doubles' own statistics. Then, the core
+ * stopped, the transport floor: the same routes at the same rates sent by bare node:http and
+ * parsed, nothing else (transport-floor.ts), so the core's own share is the difference.
  */
 import { systemClock } from '../../main/core/clock';
-import { DoublesProcess, cachedFromWire } from './core-doubles-client';
+import { DoublesProcess, LIST_ROUTE, cachedFromWire } from './core-doubles-client';
 import type { CaseReport } from './core-report';
 import { int, mb, pct } from './core-report';
 import { apiKeyServer, cpuMs, createCoreRig, heapAfterGc, readSnapshot, sleep } from './core-world';
+import { measureTransportFloor } from './transport-floor';
 
 const SERVERS = 10;
 const HISTORY = 1_000;
 const TARGET_CPU = 0.01;
 const TARGET_HEAP_BYTES = 60 * 1024 * 1024;
+const SLICE_MS = 30_000;
+const FLOOR_SECONDS = 60;
+/** The double's stats key of a job GET (the list's is LIST_ROUTE). */
+const GET_ROUTE = 'GET /api/jobs/{job_id}';
 
 export async function runFleetCase(
   options: { seconds: number; quick: boolean },
@@ -70,7 +77,14 @@ export async function runFleetCase(
       const notificationsBefore = rig.notifications.calls;
       const wallStart = performance.now();
       const cpuStart = process.cpuUsage();
-      await sleep(windowMs);
+      // The window in slices, so a trend (compiles settling, a leak) shows in the details.
+      const slices: number[] = [];
+      for (let left = windowMs; left > 0; left -= SLICE_MS) {
+        const sliceStart = process.cpuUsage();
+        const sliceWall = performance.now();
+        await sleep(Math.min(SLICE_MS, left));
+        slices.push(cpuMs(process.cpuUsage(sliceStart)) / (performance.now() - sliceWall));
+      }
       const cpu = cpuMs(process.cpuUsage(cpuStart));
       const wallMs = performance.now() - wallStart;
       const patches = rig.patches.count - patchesBefore;
@@ -96,6 +110,18 @@ export async function runFleetCase(
         after.reduce((sum, entry) => sum + entry.ended, 0) -
         before.reduce((sum, entry) => sum + entry.ended, 0);
       const share = cpu / wallMs;
+      // The same requests with nothing behind them, the core stopped (see transport-floor.ts).
+      rig.close();
+      const floorSeconds = Math.min(options.seconds, FLOOR_SECONDS);
+      progress(`fleet: the transport floor, the same requests by bare node:http for ${floorSeconds} s...`);
+      const floor = await measureTransportFloor(
+        doubles.doubles.map((info) => ({ url: info.url, apiKey: info.apiKey })),
+        {
+          listsPerMinute: (routes.get(LIST_ROUTE) ?? 0) / SERVERS / minutes,
+          getsPerMinute: (routes.get(GET_ROUTE) ?? 0) / SERVERS / minutes,
+        },
+        floorSeconds,
+      );
       return {
         id: 'fleet',
         title: `${SERVERS} servers x ${int(HISTORY)} jobs`,
@@ -106,6 +132,20 @@ export async function runFleetCase(
             value: `${pct(share)} of one core (${int(cpu)} ms CPU in ${(wallMs / 1000).toFixed(0)} s)`,
             target: `< ${pct(TARGET_CPU, 0)} of a core`,
             met: requests > 0 ? share < TARGET_CPU : null,
+          },
+          {
+            case: 'fleet',
+            measure: 'transport floor: the same requests, bare node:http',
+            value: `${pct(floor.share)} of one core (${int(floor.requests)} requests in ${floorSeconds} s)`,
+            target: null,
+            met: null,
+          },
+          {
+            case: 'fleet',
+            measure: "the core's own work above the floor",
+            value: `${pct(Math.max(0, share - floor.share))} of one core`,
+            target: null,
+            met: null,
           },
           {
             case: 'fleet',
@@ -124,6 +164,7 @@ export async function runFleetCase(
         ],
         details: [
           `job cache seeded with ${int(seeded)} jobs; the core tracked ${tracked === null ? '?' : int(tracked)} at the end`,
+          `CPU per ${SLICE_MS / 1000} s of the window: ${slices.map((slice) => pct(slice)).join(', ')}`,
           `in the window: ${int(endings)} endings on the servers, ${int(notifications)} notifications, ${int(patches)} patches (${int(patches / minutes)}/min)`,
           ...(rig.warnings.length > 0
             ? [`core warnings: ${rig.warnings.length}, first: ${rig.warnings[0]}`]
@@ -133,6 +174,8 @@ export async function runFleetCase(
           windowMs: wallMs,
           cpuMs: cpu,
           cpuShare: share,
+          cpuShareBySlice: slices,
+          transportFloorShare: floor.share,
           heapAfterGcBytes: heap,
           heapBaselineBytes: heapBaseline,
           requestsPerMinutePerServer: perServerPerMin,

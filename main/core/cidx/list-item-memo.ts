@@ -15,7 +15,10 @@ interface Reading {
 }
 
 export class ListItemMemo {
-  /** Insertion order is recency: a hit moves its entry to the end, the oldest goes first. */
+  /**
+   * In the order first read: when full, the earliest reading goes. A hit does not move its entry
+   * (a delete and a set per item per list cost more than reading a job again once in a while).
+   */
   private readonly readings = new Map<string, Reading>();
 
   /** Room for every item of the lists one tick reads (unfiltered, by status) on HEAD or v5. */
@@ -26,13 +29,9 @@ export class ListItemMemo {
     const key = isRecord(item) && typeof item.job_id === 'string' ? item.job_id : null;
     if (key === null) return readItem(item);
     const last = this.readings.get(key);
-    if (last !== undefined) {
-      this.readings.delete(key);
-      if (dequal(last.raw, item)) {
-        this.readings.set(key, last);
-        return last.job;
-      }
-    }
+    if (last !== undefined && dequal(last.raw, item)) return last.job;
+    // Read again: the new reading goes to the end, so a job that keeps changing is not the next to go.
+    this.readings.delete(key);
     const job = readItem(item);
     if (job !== null) {
       this.readings.set(key, { raw: item, job });

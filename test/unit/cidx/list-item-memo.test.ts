@@ -60,16 +60,16 @@ describe('ListItemMemo', () => {
     expect(reader.calls).toBe(2);
   });
 
-  it('forgets the least recently listed job first when full', () => {
+  it('forgets the earliest reading first when full', () => {
     const memo = new ListItemMemo(2);
     const reader = countingReader();
     memo.read(jobBody({ job_id: 'a' }), reader.read);
     memo.read(jobBody({ job_id: 'b' }), reader.read);
-    memo.read(jobBody({ job_id: 'a' }), reader.read); // a is now the most recent
+    memo.read(jobBody({ job_id: 'a', progress: 30 }), reader.read); // a read again: now the latest
     memo.read(jobBody({ job_id: 'c' }), reader.read); // b goes
     expect(memo.size).toBe(2);
     const before = reader.calls;
-    memo.read(jobBody({ job_id: 'a' }), reader.read);
+    memo.read(jobBody({ job_id: 'a', progress: 30 }), reader.read);
     expect(reader.calls).toBe(before);
     memo.read(jobBody({ job_id: 'b' }), reader.read);
     expect(reader.calls).toBe(before + 1);
