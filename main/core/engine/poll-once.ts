@@ -61,6 +61,8 @@ export interface PollMemory {
   watchingSince: number | null;
   /** When GETs of a job started failing, per job (reset by any answer or list showing it). */
   getFailingSince: ReadonlyMap<string, number>;
+  /** Endings the last tick learned after its main lists, told now (see `unfinishedIdsIn`). */
+  deferred?: readonly Observation[];
 }
 
 export interface PollReport {
@@ -79,6 +81,8 @@ export interface PollReport {
   fullListed: boolean;
   /** This tick's unfiltered list held every unfinished job with room to spare: enough next tick. */
   unfilteredSuffices: boolean;
+  /** Endings this tick learned after its main lists: the next tick tells them (`unfinishedIdsIn`). */
+  deferred: Observation[];
   /** The most list items one list of this tick could not read (the same job shows in several). */
   unreadable: number;
   requests: number;
@@ -114,6 +118,7 @@ export async function pollOnce(api: CidxApi, memory: PollMemory, deps: PollDeps)
     getFailingSince: new Map(memory.getFailingSince),
     fullListed: false,
     unfilteredSuffices: false,
+    deferred: [],
     unreadable: 0,
     requests: 0,
     latencyMs: null,
@@ -140,8 +145,13 @@ export async function pollOnce(api: CidxApi, memory: PollMemory, deps: PollDeps)
 
   // Stage 1: the status lists, or (few jobs, nothing moving) none at all. Everything below asks
   // about unfinished jobs only: one pass over what is known, not one per question.
+  // Endings learned last tick and told this tick are accounted for: not looked for again.
+  const carried = memory.deferred ?? [];
+  const ended = new Set(carried.map(observedId));
   const open: KnownJobs = new Map(
-    (memory.unfinished ?? unfinishedJobs(memory.known)).map((entry) => [entry.job.id, entry]),
+    (memory.unfinished ?? unfinishedJobs(memory.known))
+      .filter((entry) => !ended.has(entry.job.id))
+      .map((entry) => [entry.job.id, entry]),
   );
   const unfinished = [...open.values()].map((entry) => entry.job);
   const few =
@@ -179,10 +189,12 @@ export async function pollOnce(api: CidxApi, memory: PollMemory, deps: PollDeps)
   }
   report.fullListed = outcomes.some((outcome) => outcome.query.status === undefined);
   report.unreadable = Math.max(0, ...outcomes.map((outcome) => outcome.page.unreadable ?? 0));
+  report.observations.push(...carried);
   for (const outcome of outcomes) {
     for (const job of outcome.page.jobs) report.observations.push({ source: 'list', job });
   }
   const seen = seenIn(outcomes);
+  const shownUnfinished = unfinishedIdsIn(outcomes);
   const checks = new Map<string, EndCheck>();
   for (const check of memory.endChecks) if (!seen.has(check.jobId)) checks.set(check.jobId, check);
   for (const jobId of findVanished(open, outcomes)) {
@@ -228,7 +240,9 @@ export async function pollOnce(api: CidxApi, memory: PollMemory, deps: PollDeps)
       // unseen). Older history stays the unfiltered list's business, so these lists never flood
       // the app with it, nor bring back a finished job forgotten after forgetFinishedAfterMs.
       if (!memory.known.has(job.id) && !isNews(job, memory, deps)) continue;
-      report.observations.push({ source: 'list', job });
+      // Ended after the main lists showed it unfinished: told next tick (`unfinishedIdsIn`).
+      if (shownUnfinished.has(job.id)) report.deferred.push({ source: 'list', job });
+      else report.observations.push({ source: 'list', job });
       seen.add(job.id);
     }
   }
@@ -260,6 +274,7 @@ export async function pollOnce(api: CidxApi, memory: PollMemory, deps: PollDeps)
     seenThisTick: seen,
     options: deps.options,
   });
+  const beforeGets = report.observations.length;
   const { answered, failed } = await runGets(
     api,
     gets,
@@ -268,6 +283,10 @@ export async function pollOnce(api: CidxApi, memory: PollMemory, deps: PollDeps)
     lists.length === 0 && endingLists.length === 0,
   );
   if (report.fatal) return report;
+  for (const answer of report.observations.splice(beforeGets)) {
+    if (endsAfterLists(answer, shownUnfinished)) report.deferred.push(answer);
+    else report.observations.push(answer);
+  }
 
   for (const jobId of [...seen, ...answered]) {
     checks.delete(jobId);
@@ -298,6 +317,40 @@ export async function pollOnce(api: CidxApi, memory: PollMemory, deps: PollDeps)
       [...current.values()].map((entry) => entry.job).filter((job) => isUnfinished(job)),
     );
   return report;
+}
+
+/**
+ * The jobs this tick's main lists showed unfinished at the last instant they looked. The store's
+ * counts must be a pair the server had: a later call of the same tick (an ending list, a GET)
+ * that tells one of them ended is told with the next tick's main lists, which also show what took
+ * the freed worker. Told at once, the store held one running job fewer than the server ever had
+ * (45 endings a second, bench:core churn). The ending is one tick late and never lost: the poller
+ * carries it. A job that a later main list of the tick (the status lists after the unfiltered
+ * one) would have shown with that status, and did not, has moved on since: not counted here.
+ */
+function unfinishedIdsIn(outcomes: readonly ListOutcome[]): Set<string> {
+  const shown = outcomes.map((outcome) => new Set(outcome.page.jobs.map((job) => job.id)));
+  const ids = new Set<string>();
+  outcomes.forEach((outcome, index) => {
+    for (const job of outcome.page.jobs) {
+      if (!isUnfinished(job)) continue;
+      const movedOn = outcomes.some(
+        (later, at) => at > index && listCovers(later, job) && !shown[at]!.has(job.id),
+      );
+      if (!movedOn) ids.add(job.id);
+    }
+  });
+  return ids;
+}
+
+const observedId = (observation: Observation): string =>
+  observation.source === 'list' || observation.source === 'get' ? observation.job.id : observation.jobId;
+
+/** A GET told an ending (or a removal) of a job the main lists showed unfinished: see above. */
+function endsAfterLists(observation: Observation, shownUnfinished: ReadonlySet<string>): boolean {
+  if (observation.source === 'not-found') return shownUnfinished.has(observation.jobId);
+  if (observation.source !== 'get') return false;
+  return shownUnfinished.has(observation.job.id) && !isUnfinished(observation.job);
 }
 
 /** A job first seen on a terminal-status list: worth reporting (see stage 2 of `pollOnce`). */

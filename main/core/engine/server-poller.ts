@@ -7,6 +7,7 @@ import type { Job } from '../cidx/job';
 import type { TimerHandle } from '../clock';
 import type { CadenceState } from './cadence';
 import { chooseMode, nextPoll, pollNowDelayMs, wantsActiveCadence } from './cadence';
+import type { Observation } from './diff';
 import { diffJobs } from './diff';
 import type { EngineEvent, ServerState } from './events';
 import { judgeTick } from './health';
@@ -61,6 +62,8 @@ export class ServerPoller {
   private unfilteredSuffices = false;
   private away = true;
   private endChecks: EndCheck[] = [];
+  /** Endings the last tick learned after its main lists; the next tick tells them (poll-once.ts). */
+  private deferred: Observation[] = [];
   /** When GETs of a job started failing; a job unaccounted for too long is reported lost. */
   private getFailingSince = new Map<string, number>();
   /** The last tick saw nothing move: few jobs are then followed by GET alone. */
@@ -227,6 +230,7 @@ export class ServerPoller {
           lastFullListAt: this.lastFullListAt,
           watchingSince: this.away ? null : this.catchUpBefore,
           getFailingSince: this.getFailingSince,
+          deferred: this.deferred,
         },
         { now: () => clock.now(), options: this.options },
       );
@@ -329,6 +333,7 @@ export class ServerPoller {
       return entry !== undefined && isUnfinished(entry.job);
     };
     this.endChecks = report.endChecks.filter((check) => stillUnfinished(check.jobId));
+    this.deferred = report.deferred;
     this.getFailingSince = new Map([...report.getFailingSince].filter(([id]) => stillUnfinished(id)));
     // Nothing moved: no job appeared, ended or left, no status changed, every call answered.
     this.settled =
