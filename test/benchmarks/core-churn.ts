@@ -9,7 +9,9 @@
  * Every `--churn-every` server endings a checkpoint records the heap after a full GC, the core's
  * running/pending (from the latest summary its patches carried, else `snapshot().summary`)
  * against the server's, and the ending notifications delivered (`deliverNotification` calls,
- * deduplicated by job id) against the endings on the server. Counts are also compared every
+ * deduplicated by job id) against the endings on the server. That ledger of endings and
+ * notifications is kept in the doubles process (the notified ids are forwarded at every look),
+ * so the heap measured here is the core's, not the benchmark's bookkeeping of every job. Counts are also compared every
  * 500 ms: equal when the core's pair matches one the server had within the last full-list
  * period (5 s). After the load stops and the last jobs end, the run waits a full-list period plus
  * the coalescing window before its final count.
@@ -108,9 +110,11 @@ async function churnRun(
       await doubles.waitForLists(1, 10_000, 20);
       // Endings before the core's first look are history to it (never notified): not counted.
       const [base] = await doubles.counts(0);
+      await doubles.trackEndings(0);
+      rig.notifications.drain();
       const endedBefore = base?.ended ?? 0;
       const startedAt = Date.now();
-      const endedAt: [string, number][] = [];
+      const prefix = `${SERVER_ID}/`;
       let samples: CountsSample[] = [];
       let latestServer: Counts = { running: 0, pending: 0 };
       let endings = 0;
@@ -122,9 +126,13 @@ async function churnRun(
         rig.patches.latestCounts ?? readSnapshot(rig.core.snapshot()).counts;
 
       const look = async (): Promise<void> => {
+        const notified = rig.notifications.drain();
+        await doubles.notified(
+          0,
+          notified.filter((key) => key.startsWith(prefix)).map((key) => key.slice(prefix.length)),
+        );
         const [counts] = await doubles.counts(LOOK_EVERY_MS * 4);
         if (!counts) throw new Error('the doubles process reported no load');
-        endedAt.push(...counts.newlyEnded);
         endings = counts.ended - endedBefore;
         latestServer = { running: counts.running, pending: counts.pending };
         const now = Date.now();
@@ -137,18 +145,10 @@ async function churnRun(
         const core = coreCounts();
         return core !== null && samples.some((sample) => sameCounts(sample, core));
       };
-      const checkpoint = (final: boolean): void => {
+      const checkpoint = async (final: boolean): Promise<void> => {
         const now = Date.now();
         const core = coreCounts();
-        const { byJob } = rig.notifications;
-        let missed = 0;
-        let notified = 0;
-        for (const [jobId, at] of endedAt) {
-          if (byJob.has(`${SERVER_ID}/${jobId}`)) notified += 1;
-          else if (at < now - SETTLE_MS) missed += 1;
-        }
-        let duplicates = 0;
-        for (const count of byJob.values()) if (count > 1) duplicates += 1;
+        const { notified, duplicates, missed } = await doubles.endings(0, now - SETTLE_MS);
         checkpoints.push({
           endings,
           seconds: (now - startedAt) / 1000,
@@ -171,7 +171,7 @@ async function churnRun(
         countSamples += 1;
         if (matchesNow()) countMatches += 1;
         if (endings >= nextCheckpoint) {
-          checkpoint(false);
+          await checkpoint(false);
           while (nextCheckpoint <= endings) nextCheckpoint += options.every;
         }
       }
@@ -186,7 +186,7 @@ async function churnRun(
       } while (latestServer.running + latestServer.pending > 0 && Date.now() < drainDeadline);
       await sleep(SETTLE_MS);
       await look();
-      checkpoint(true);
+      await checkpoint(true);
       return {
         rate,
         meanRunMs,

@@ -14,6 +14,7 @@ import type {
   DoublesAnswer,
   DoublesRequest,
   DoublesSpec,
+  EndingsTally,
   Envelope,
   ErrorEnvelope,
   LoadSpec,
@@ -95,6 +96,23 @@ export class DoublesProcess {
     const answer = await this.ask({ type: 'counts', sinceMs });
     if (answer.type !== 'counts') throw new Error(`unexpected answer ${answer.type}`);
     return answer.doubles;
+  }
+
+  /** From now on, the double's endings are tallied against the notifications forwarded. */
+  async trackEndings(double: number): Promise<void> {
+    await this.ask({ type: 'track-endings', double });
+  }
+
+  /** Job ids the core notified (one entry per notification naming the job). */
+  async notified(double: number, jobIds: string[]): Promise<void> {
+    if (jobIds.length > 0) await this.ask({ type: 'notified', double, jobIds });
+  }
+
+  /** The double's endings since `trackEndings` against the notifications; missed = ended before `settledBefore`. */
+  async endings(double: number, settledBefore: number): Promise<EndingsTally> {
+    const answer = await this.ask({ type: 'endings', double, settledBefore });
+    if (answer.type !== 'endings') throw new Error(`unexpected answer ${answer.type}`);
+    return answer.tally;
   }
 
   resetStats(): Promise<void[]> {

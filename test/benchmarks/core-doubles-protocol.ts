@@ -43,10 +43,23 @@ export interface DoubleCounts {
   pending: number;
   /** Jobs of the driver that ended since the load started. */
   ended: number;
-  /** Ended since the previous `counts` request: [jobId, when the driver saw it ended]. */
-  newlyEnded: [string, number][];
   /** The driver's samples of running/pending, newest last, over the asked span. */
   samples: CountsSample[];
+}
+
+/**
+ * The endings of one double since `track-endings`, against the notifications the benchmark
+ * forwarded: kept in the doubles process, so the heap the churn case measures is the core's own
+ * and not a ledger of every ending and notification of the run.
+ */
+export interface EndingsTally {
+  ended: number;
+  /** Ended and notified at least once. */
+  notified: number;
+  /** Jobs notified more than once. */
+  duplicates: number;
+  /** Ended before `settledBefore` and never notified. */
+  missed: number;
 }
 
 export type DoublesRequest =
@@ -55,12 +68,16 @@ export type DoublesRequest =
   | { type: 'load'; spec: LoadSpec }
   | { type: 'stop-load' }
   | { type: 'counts'; sinceMs: number }
+  | { type: 'track-endings'; double: number }
+  | { type: 'notified'; double: number; jobIds: string[] }
+  | { type: 'endings'; double: number; settledBefore: number }
   | { type: 'close' };
 
 export type DoublesAnswer =
   | { type: 'started'; doubles: DoubleInfo[] }
   | { type: 'history'; jobs: WireJob[][] }
   | { type: 'counts'; doubles: DoubleCounts[] }
+  | { type: 'endings'; tally: EndingsTally }
   | { type: 'done' };
 
 export interface Envelope<T> {

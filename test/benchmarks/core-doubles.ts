@@ -16,6 +16,7 @@ import type { ScriptedJob } from '../cidx-server/types';
 import type {
   CountsSample,
   DoubleCounts,
+  EndingsTally,
   DoublesAnswer,
   DoublesRequest,
   DoublesSpec,
@@ -44,7 +45,9 @@ class CyclingLoad {
   private submitting = true;
   private submitted = 0;
   ended = 0;
-  private newlyEnded: [string, number][] = [];
+  /** From `trackEndings` on: when each ending was seen, and how often each job was notified. */
+  private endedAt: Map<string, number> | null = null;
+  private readonly notifiedTimes = new Map<string, number>();
   private samples: CountsSample[] = [];
   private latest: { running: number; pending: number } = { running: 0, pending: 0 };
   private readonly random: () => number;
@@ -74,14 +77,31 @@ class CyclingLoad {
 
   counts(sinceMs: number): DoubleCounts {
     const from = Date.now() - sinceMs;
-    const newlyEnded = this.newlyEnded;
-    this.newlyEnded = [];
     return {
       ...this.latest,
       ended: this.ended,
-      newlyEnded,
       samples: this.samples.filter((sample) => sample.at >= from),
     };
+  }
+
+  /** Endings from now on are the ones a watcher must notify (earlier ones are its history). */
+  trackEndings(): void {
+    this.endedAt = new Map();
+  }
+
+  notified(jobIds: readonly string[]): void {
+    for (const jobId of jobIds) this.notifiedTimes.set(jobId, (this.notifiedTimes.get(jobId) ?? 0) + 1);
+  }
+
+  endings(settledBefore: number): EndingsTally {
+    const tally: EndingsTally = { ended: 0, notified: 0, duplicates: 0, missed: 0 };
+    for (const [jobId, at] of this.endedAt ?? []) {
+      tally.ended += 1;
+      if (this.notifiedTimes.has(jobId)) tally.notified += 1;
+      else if (at < settledBefore) tally.missed += 1;
+    }
+    for (const times of this.notifiedTimes.values()) if (times > 1) tally.duplicates += 1;
+    return tally;
   }
 
   private submit(): void {
@@ -106,7 +126,7 @@ class CyclingLoad {
       const status = String(this.server.control.job(jobId)?.status ?? 'gone');
       if (TERMINAL.has(status) || status === 'gone') {
         this.ended += 1;
-        this.newlyEnded.push([jobId, now]);
+        this.endedAt?.set(jobId, now);
       } else still.push(jobId);
     }
     this.active = still;
@@ -184,6 +204,12 @@ async function close(): Promise<DoublesAnswer> {
   return { type: 'done' };
 }
 
+function loadOf(double: number): CyclingLoad {
+  const load = loads[double];
+  if (!load) throw new Error(`no load runs on double ${double}`);
+  return load;
+}
+
 async function handle(request: DoublesRequest): Promise<DoublesAnswer> {
   switch (request.type) {
     case 'start':
@@ -202,6 +228,14 @@ async function handle(request: DoublesRequest): Promise<DoublesAnswer> {
       return { type: 'done' };
     case 'counts':
       return { type: 'counts', doubles: loads.map((load) => load.counts(request.sinceMs)) };
+    case 'track-endings':
+      loadOf(request.double).trackEndings();
+      return { type: 'done' };
+    case 'notified':
+      loadOf(request.double).notified(request.jobIds);
+      return { type: 'done' };
+    case 'endings':
+      return { type: 'endings', tally: loadOf(request.double).endings(request.settledBefore) };
     case 'close':
       return close();
   }

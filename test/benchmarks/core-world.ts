@@ -268,8 +268,12 @@ export interface PatchRecorder {
 
 export interface NotificationRecorder {
   calls: number;
-  /** serverId/jobId -> how many intents named it. */
-  byJob: Map<string, number>;
+  /**
+   * The jobs named by the notifications since the last call, as serverId/jobId (a job twice if
+   * notified twice). Nothing is kept past a drain: the churn case hands them to the doubles
+   * process, so this process's heap is the core's.
+   */
+  drain(): string[];
 }
 
 export interface CoreRig {
@@ -303,7 +307,15 @@ export async function createCoreRig(options: CoreRigOptions): Promise<CoreRig> {
   if (options.seed) writeSeedDocuments(dir, options.seed);
 
   const patches: PatchRecorder = { count: 0, kept: [], keep: false, latestCounts: null };
-  const notifications: NotificationRecorder = { calls: 0, byJob: new Map() };
+  let notifiedSinceDrain: string[] = [];
+  const notifications: NotificationRecorder = {
+    calls: 0,
+    drain() {
+      const drained = notifiedSinceDrain;
+      notifiedSinceDrain = [];
+      return drained;
+    },
+  };
   const warnings: string[] = [];
   // What browser mode uses (no proxy set here: Node's own HTTP client).
   const sharedFetch: FetchLike = nodeHostFetch({}, process.env);
@@ -316,8 +328,7 @@ export async function createCoreRig(options: CoreRigOptions): Promise<CoreRig> {
     fetchFor: () => sharedFetch,
     deliverNotification: (intent: unknown) => {
       notifications.calls += 1;
-      for (const key of notifiedJobs(intent))
-        notifications.byJob.set(key, (notifications.byJob.get(key) ?? 0) + 1);
+      notifiedSinceDrain.push(...notifiedJobs(intent));
     },
     logger: { debug: () => {}, info: () => {}, warn: (message) => warnings.push(message) },
     ...(options.engineOptions ? { engineOptions: options.engineOptions } : {}),
