@@ -164,9 +164,26 @@ export function planStatusLists(
 ): ListRequest[] {
   const limit = pageLimit(flavor);
   const roles: ('running' | 'pending')[] = hasPendingJobs ? ['running', 'pending'] : ['running'];
-  return roles
-    .map((role): ListRequest => ({ kind: 'list', role, query: { status: role, limit } }))
-    .slice(0, Math.max(0, budget));
+  return inLifecycleOrder(
+    roles
+      .map((role): ListRequest => ({ kind: 'list', role, query: { status: role, limit } }))
+      .slice(0, Math.max(0, budget)),
+  );
+}
+
+/**
+ * The pending list goes out before the running one (the budget having chosen what to read, the
+ * running list first). A job that starts between the two reads then shows in both, and the
+ * furthest status wins; read the other way round it showed in neither, and the store held one
+ * pending job more and one running job fewer than the server ever had.
+ */
+function inLifecycleOrder(plan: ListRequest[]): ListRequest[] {
+  const pending = plan.findIndex((list) => list.role === 'pending');
+  const running = plan.findIndex((list) => list.role === 'running');
+  if (pending < 0 || running < 0 || pending < running) return plan;
+  const ordered = [...plan];
+  [ordered[running], ordered[pending]] = [ordered[pending]!, ordered[running]!];
+  return ordered;
 }
 
 export function planLists(input: ListPlanInput): ListRequest[] {
@@ -188,12 +205,13 @@ export function planLists(input: ListPlanInput): ListRequest[] {
     const plan = few.settled ? [] : [list('running')];
     if (!few.settled && input.hasPendingJobs) plan.push(list('pending'));
     if (few.discoveryDue) plan.push(list('all'));
-    return plan.slice(0, Math.max(1, input.budget));
+    return inLifecycleOrder(plan.slice(0, Math.max(1, input.budget)));
   }
 
   // One list, read at one instant, when it holds every unfinished job: the running and pending
-  // lists are read one after the other, and a job caught moving between them showed in neither
-  // (a running/pending pair the server never had). One request instead of two, as well.
+  // lists are read one after the other, and a job ending or starting between them makes a pair
+  // the server never had (inLifecycleOrder keeps only the start from being missed by both). One
+  // request instead of two, as well.
   if (input.unfilteredSuffices && !input.forceFullList) return [list('all')];
 
   const everyTicks = Math.max(1, input.options.fullListEveryTicks);
@@ -203,7 +221,7 @@ export function planLists(input: ListPlanInput): ListRequest[] {
   // HEAD keeps jobs pending behind its pool of 5, so look for new ones on every full-list tick.
   if (input.hasPendingJobs || (fullListTick && input.flavor !== 'v5')) plan.push(list('pending'));
   if (fullListTick) plan.push(list('all'));
-  return plan.slice(0, Math.max(1, input.budget));
+  return inLifecycleOrder(plan.slice(0, Math.max(1, input.budget)));
 }
 
 export interface EndingListInput {

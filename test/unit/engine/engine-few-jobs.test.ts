@@ -72,7 +72,7 @@ describe('few jobs are followed by GET', () => {
       createdSinceLastPoll: true,
     });
     // Something moved: the next tick lists running and (a pending job is known) pending.
-    expect(await nextTick(h)).toEqual(['list:running', 'list:pending']);
+    expect(await nextTick(h)).toEqual(['list:pending', 'list:running']);
   });
 
   it('reads an ending by its GET once, then looks at everything once for what comes next', async () => {

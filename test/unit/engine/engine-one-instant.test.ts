@@ -2,7 +2,8 @@
  * The store's counts are a pair the server had: an ending that a call after the tick's main list
  * tells (a GET, an ending list) of a job that list showed unfinished waits for the next tick,
  * whose main list also shows what took the freed worker. Told at once, the running count read
- * one fewer than the server ever had (bench:core churn at 45 endings a second).
+ * one fewer than the server ever had (bench:core churn at 45 endings a second). And the pending
+ * list is read before the running one, so a job that starts between them shows in one of them.
  */
 import { describe, expect, it } from 'vitest';
 import type { ListJobsQuery } from '../../../main/core/cidx/api';
@@ -10,15 +11,20 @@ import { FakeCidxApi } from '../../support/fake-cidx-api';
 import { FakeClock } from '../../support/fake-clock';
 import { T0, eventsOf, harness } from './helpers';
 
-/** A fake server that moves on right after answering an unfiltered list, once asked to. */
+/** A fake server that moves on right after answering a list, once asked to. */
 class MovingServer extends FakeCidxApi {
+  /** After the next unfiltered list. */
   afterUnfilteredList: (() => void) | null = null;
+  /** After the next list of any kind. */
+  afterAnyList: (() => void) | null = null;
 
   override async listJobs(query: ListJobsQuery = {}) {
     const answer = await super.listJobs(query);
-    if (query.status === undefined && this.afterUnfilteredList) {
-      const move = this.afterUnfilteredList;
-      this.afterUnfilteredList = null;
+    const move =
+      query.status === undefined ? (this.afterUnfilteredList ?? this.afterAnyList) : this.afterAnyList;
+    if (move) {
+      if (move === this.afterUnfilteredList) this.afterUnfilteredList = null;
+      else this.afterAnyList = null;
       move();
     }
     return answer;
@@ -95,5 +101,34 @@ describe('one instant per tick', () => {
     expect(states).toEqual(['completed', 'running', 'running', 'running', 'running', 'running', 'running']);
     const finished = eventsOf(h.events.slice(before), 'job-finished');
     expect(finished.map((event) => event.job.id)).toEqual([running[0]!.id]);
+  });
+
+  it('reads the pending list before the running one, so a job starting in between shows in one', async () => {
+    const h = setup();
+    // 60 older pending jobs: the unfiltered list cannot hold every unfinished job, so ticks read
+    // the status lists.
+    for (let n = 0; n < 60; n += 1) h.api.addJob({ status: 'pending' });
+    const running = [0, 1, 2, 3].map(() => h.api.addJob({ status: 'running' }));
+    const queued = h.api.addJob({ status: 'pending' });
+    h.engine.start();
+    await h.clock.advance(0);
+    await h.clock.advance(2_000);
+    expect(statuses(h, [queued.id])).toEqual(['pending']);
+    // The queued job starts right after the tick's first list (a worker freed up).
+    h.api.afterAnyList = () => h.api.updateJob(queued.id, { status: 'running', startedAt: h.clock.now() });
+    h.api.resetCalls();
+    await h.clock.advance(2_000);
+    const lists = h.api.log.filter((call) => call.method === 'listJobs').map((call) => call.arg);
+    expect(lists.slice(0, 2)).toEqual([
+      { status: 'pending', limit: 50 },
+      { status: 'running', limit: 50 },
+    ]);
+    expect(statuses(h, [...running.map((job) => job.id), queued.id])).toEqual([
+      'running',
+      'running',
+      'running',
+      'running',
+      'running',
+    ]);
   });
 });

@@ -30,8 +30,8 @@ describe('the unfiltered list alone', () => {
     const roles = (patch: object) =>
       planLists({ ...input, forceFullList: false, ...patch }).map((l) => l.role);
     expect(roles({ unfilteredSuffices: true })).toEqual(['all']);
-    expect(roles({ unfilteredSuffices: false })).toEqual(['running', 'pending']);
-    expect(roles({ unfilteredSuffices: true, forceFullList: true })).toEqual(['running', 'pending', 'all']);
+    expect(roles({ unfilteredSuffices: false })).toEqual(['pending', 'running']);
+    expect(roles({ unfilteredSuffices: true, forceFullList: true })).toEqual(['pending', 'running', 'all']);
   });
 
   it('holds them when the page is short, or when enough older jobs follow the oldest of them', () => {

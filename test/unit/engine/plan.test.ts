@@ -34,8 +34,8 @@ describe('planLists', () => {
     expect(planLists({ ...listInput, active: true }).map((list) => list.role)).toEqual(['running']);
     expect(planLists({ ...listInput, active: true, hasPendingJobs: true }).map((list) => list.query)).toEqual(
       [
-        { status: 'running', limit: 50 },
         { status: 'pending', limit: 50 },
+        { status: 'running', limit: 50 },
       ],
     );
   });
@@ -43,10 +43,10 @@ describe('planLists', () => {
   it('adds the full list every fullListEveryTicks ticks and after an outage', () => {
     const roles = (tick: number, forceFullList = false) =>
       planLists({ ...listInput, active: true, tick, forceFullList }).map((list) => list.role);
-    expect(roles(0)).toEqual(['running', 'pending', 'all']);
-    expect(roles(options.fullListEveryTicks)).toEqual(['running', 'pending', 'all']);
+    expect(roles(0)).toEqual(['pending', 'running', 'all']);
+    expect(roles(options.fullListEveryTicks)).toEqual(['pending', 'running', 'all']);
     expect(roles(7)).toEqual(['running']);
-    expect(roles(7, true)).toEqual(['running', 'pending', 'all']);
+    expect(roles(7, true)).toEqual(['pending', 'running', 'all']);
     // v5 pending lasts milliseconds (§4.2): no periodic pending list there.
     expect(planLists({ ...listInput, flavor: 'v5', active: true, tick: 0 }).map((list) => list.role)).toEqual(
       ['running', 'all'],
@@ -228,16 +228,16 @@ describe('few jobs are followed by GET: never costlier than per-job polling', ()
     // Something moved last tick: look around with the status lists, without the periodic full list.
     expect(roles({ tick: 5, few: { settled: false, discoveryDue: false } })).toEqual(['running']);
     expect(roles({ hasPendingJobs: true, few: { settled: false, discoveryDue: true } })).toEqual([
-      'running',
       'pending',
+      'running',
       'all',
     ]);
     // The last unfinished job just ended: one look at every status before going idle.
     expect(roles({ tick: 3, lookAround: true })).toEqual(['all']);
     // First tick, or the first after an outage: the full look, few jobs or not.
     expect(roles({ tick: 3, forceFullList: true, few: { settled: true, discoveryDue: false } })).toEqual([
-      'running',
       'pending',
+      'running',
       'all',
     ]);
   });
