@@ -11,10 +11,10 @@
  * against the server's, and the ending notifications delivered (`deliverNotification` calls,
  * deduplicated by job id) against the endings on the server. That ledger of endings and
  * notifications is kept in the doubles process (the notified ids are forwarded at every look),
- * so the heap measured here is the core's, not the benchmark's bookkeeping of every job. Counts are also compared every
- * 500 ms: equal when the core's pair matches one the server had within the last full-list
- * period (5 s). After the load stops and the last jobs end, the run waits a full-list period plus
- * the coalescing window before its final count.
+ * so the heap measured here is the core's, not the benchmark's bookkeeping of every job. Counts
+ * are also compared every 500 ms: equal when the core's pair matches one the server had within
+ * the last full-list period (5 s). After the load stops and the last jobs end, the run waits a
+ * full-list period plus the coalescing window before its final count.
  */
 import { systemClock } from '../../main/core/clock';
 import { DoublesProcess } from './core-doubles-client';

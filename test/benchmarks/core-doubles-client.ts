@@ -108,7 +108,10 @@ export class DoublesProcess {
     if (jobIds.length > 0) await this.ask({ type: 'notified', double, jobIds });
   }
 
-  /** The double's endings since `trackEndings` against the notifications; missed = ended before `settledBefore`. */
+  /**
+   * The double's endings since `trackEndings` against the notifications forwarded; an ending
+   * before `settledBefore` that was never notified counts as missed.
+   */
   async endings(double: number, settledBefore: number): Promise<EndingsTally> {
     const answer = await this.ask({ type: 'endings', double, settledBefore });
     if (answer.type !== 'endings') throw new Error(`unexpected answer ${answer.type}`);

@@ -60,15 +60,22 @@ export async function measureTransportFloor(
   let requests = 0;
   let failure: unknown = null;
   const timers: NodeJS.Timeout[] = [];
-  const start = (target: FloorTarget, perMinute: number, kind: 'list' | 'get', state: { jobId: string | null }) => {
+  const start = (
+    target: FloorTarget,
+    perMinute: number,
+    kind: 'list' | 'get',
+    state: { jobId: string | null },
+  ) => {
     if (perMinute <= 0) return;
     timers.push(
       setInterval(() => {
-        const path = kind === 'list' || state.jobId === null ? '/api/jobs?limit=50' : `/api/jobs/${state.jobId}`;
+        // A GET before any list answered asks for the list instead: there is no job id yet.
+        const listing = kind === 'list' || state.jobId === null;
+        const path = listing ? '/api/jobs?limit=50' : `/api/jobs/${state.jobId}`;
         requests += 1;
         getJson(agent, target, path).then(
           (body) => {
-            if (path.endsWith('limit=50')) state.jobId = firstJobId(body) ?? state.jobId;
+            if (listing) state.jobId = firstJobId(body) ?? state.jobId;
           },
           (error: unknown) => {
             failure ??= error;

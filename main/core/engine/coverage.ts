@@ -21,14 +21,14 @@ export function isFullPage(outcome: ListOutcome): boolean {
   return page.jobs.length >= applied;
 }
 
-/** Creation time of a page's oldest item, found once per page: every unfinished job asks it. */
-const oldestOfPage = new WeakMap<JobPage, number>();
+/** A page's oldest item (null when empty), found once per page: every unfinished job asks it. */
+const oldestOfPage = new WeakMap<JobPage, Job | null>();
 
-function oldestCreatedAt(page: JobPage): number {
+export function oldestItem(page: JobPage): Job | null {
   let oldest = oldestOfPage.get(page);
   if (oldest === undefined) {
-    oldest = Infinity;
-    for (const item of page.jobs) if (item.createdAt < oldest) oldest = item.createdAt;
+    oldest = null;
+    for (const item of page.jobs) if (oldest === null || item.createdAt < oldest.createdAt) oldest = item;
     oldestOfPage.set(page, oldest);
   }
   return oldest;
@@ -39,7 +39,7 @@ export function listCovers(outcome: ListOutcome, job: Job): boolean {
   const { query } = outcome;
   if (query.status !== undefined && query.status !== job.status) return false;
   if (!isFullPage(outcome)) return true; // a short page is the whole set
-  return job.createdAt > oldestCreatedAt(outcome.page);
+  return job.createdAt > (oldestItem(outcome.page)?.createdAt ?? Infinity);
 }
 
 /**

@@ -164,26 +164,24 @@ export function planStatusLists(
 ): ListRequest[] {
   const limit = pageLimit(flavor);
   const roles: ('running' | 'pending')[] = hasPendingJobs ? ['running', 'pending'] : ['running'];
-  return inLifecycleOrder(
-    roles
-      .map((role): ListRequest => ({ kind: 'list', role, query: { status: role, limit } }))
-      .slice(0, Math.max(0, budget)),
-  );
+  const plan = roles.map((role): ListRequest => ({ kind: 'list', role, query: { status: role, limit } }));
+  return withinBudget(plan, budget, 0);
 }
 
 /**
- * The pending list goes out before the running one (the budget having chosen what to read, the
- * running list first). A job that starts between the two reads then shows in both, and the
- * furthest status wins; read the other way round it showed in neither, and the store held one
- * pending job more and one running job fewer than the server ever had.
+ * The lists the budget allows, in priority order (the running list first, and always `atLeast`
+ * of them), then sent with the pending list before the running one: a job that starts between
+ * the two reads shows in both, and the furthest status wins. Read the other way round it showed
+ * in neither, and the store held one pending job more and one running job fewer than the server
+ * ever had.
  */
-function inLifecycleOrder(plan: ListRequest[]): ListRequest[] {
-  const pending = plan.findIndex((list) => list.role === 'pending');
-  const running = plan.findIndex((list) => list.role === 'running');
-  if (pending < 0 || running < 0 || pending < running) return plan;
-  const ordered = [...plan];
-  [ordered[running], ordered[pending]] = [ordered[pending]!, ordered[running]!];
-  return ordered;
+function withinBudget(plan: readonly ListRequest[], budget: number, atLeast: number): ListRequest[] {
+  const chosen = plan.slice(0, Math.max(atLeast, budget));
+  const pending = chosen.findIndex((list) => list.role === 'pending');
+  const running = chosen.findIndex((list) => list.role === 'running');
+  if (pending > running && running >= 0)
+    [chosen[running], chosen[pending]] = [chosen[pending]!, chosen[running]!];
+  return chosen;
 }
 
 export function planLists(input: ListPlanInput): ListRequest[] {
@@ -205,12 +203,12 @@ export function planLists(input: ListPlanInput): ListRequest[] {
     const plan = few.settled ? [] : [list('running')];
     if (!few.settled && input.hasPendingJobs) plan.push(list('pending'));
     if (few.discoveryDue) plan.push(list('all'));
-    return inLifecycleOrder(plan.slice(0, Math.max(1, input.budget)));
+    return withinBudget(plan, input.budget, 1);
   }
 
   // One list, read at one instant, when it holds every unfinished job: the running and pending
   // lists are read one after the other, and a job ending or starting between them makes a pair
-  // the server never had (inLifecycleOrder keeps only the start from being missed by both). One
+  // the server never had (withinBudget keeps only the start from being missed by both). One
   // request instead of two, as well.
   if (input.unfilteredSuffices && !input.forceFullList) return [list('all')];
 
@@ -221,7 +219,7 @@ export function planLists(input: ListPlanInput): ListRequest[] {
   // HEAD keeps jobs pending behind its pool of 5, so look for new ones on every full-list tick.
   if (input.hasPendingJobs || (fullListTick && input.flavor !== 'v5')) plan.push(list('pending'));
   if (fullListTick) plan.push(list('all'));
-  return inLifecycleOrder(plan.slice(0, Math.max(1, input.budget)));
+  return withinBudget(plan, input.budget, 1);
 }
 
 export interface EndingListInput {

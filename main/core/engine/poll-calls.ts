@@ -8,6 +8,7 @@ import { isAuthFailure } from '../cidx/failure';
 import type { Result } from '../result';
 import { err } from '../result';
 import type { ListOutcome } from './coverage';
+import type { Observation } from './diff';
 import { isUnreachable } from './health';
 import type { GetRequest, ListRequest } from './plan';
 import type { PollDeps, PollReport } from './poll-once';
@@ -67,10 +68,19 @@ export async function runListsTogether(
   return outcomes;
 }
 
+/** What a tick's GETs told: the answers, and the ids answered for and failed. */
+export interface GetOutcome {
+  /** The job, or a 404 that says it is gone (an answer, not an error). */
+  observations: Observation[];
+  answered: Set<string>;
+  failed: Set<string>;
+}
+
 /**
  * The ids the server answered for (the job, or a 404 that says it is gone), and those whose GET
  * failed. When the GETs are all the tick asked (few jobs, settled), they are its main calls: if
- * none answered and the server is unreachable or refuses the credentials, the tick failed.
+ * none answered and the server is unreachable or refuses the credentials, the tick failed. The
+ * answers are returned, not added to the report: the caller decides which this tick tells.
  */
 export async function runGets(
   api: CidxApi,
@@ -78,10 +88,11 @@ export async function runGets(
   deps: PollDeps,
   report: PollReport,
   onlyCalls: boolean,
-): Promise<{ answered: Set<string>; failed: Set<string> }> {
+): Promise<GetOutcome> {
   report.requests += gets.length;
   const startedAt = deps.now();
   const results = await Promise.all(gets.map((get) => call(() => api.getJob(get.jobId), deps, 'getJob')));
+  const observations: Observation[] = [];
   const answered = new Set<string>();
   const failed = new Set<string>();
   const failures: CidxFailure[] = [];
@@ -90,11 +101,11 @@ export async function runGets(
     if (jobId === undefined) return;
     if (result.ok) {
       answered.add(jobId);
-      report.observations.push({ source: 'get', job: result.value });
+      observations.push({ source: 'get', job: result.value });
     } else if (result.error.kind === 'not-found') {
       // Retention or a v5 restart removed it (§2.3, §4.4): an answer, not an error.
       answered.add(jobId);
-      report.observations.push({ source: 'not-found', jobId });
+      observations.push({ source: 'not-found', jobId });
     } else {
       failed.add(jobId);
       failures.push(result.error);
@@ -104,10 +115,10 @@ export async function runGets(
     const cutOff = failures.find((failure) => isAuthFailure(failure) || isUnreachable(failure));
     if (answered.size === 0 && cutOff) {
       report.fatal = cutOff;
-      return { answered, failed };
+      return { observations, answered, failed };
     }
     if (answered.size > 0) report.latencyMs = deps.now() - startedAt;
   }
   report.partial.push(...failures);
-  return { answered, failed };
+  return { observations, answered, failed };
 }

@@ -13,6 +13,7 @@ import {
   findVanished,
   isFullPage,
   listCovers,
+  oldestItem,
   seenIn,
   unfilteredHoldsUnfinished,
   unlistedStatuses,
@@ -20,7 +21,7 @@ import {
 import type { Observation } from './diff';
 import { isUnreachable } from './health';
 import type { KnownJob, KnownJobs } from './known-job';
-import { isUnfinished, unfinishedJobs } from './known-job';
+import { isUnfinished } from './known-job';
 import type { EngineOptions } from './options';
 import {
   endingStatuses,
@@ -35,8 +36,8 @@ import { call, runGets, runLists, runListsTogether } from './poll-calls';
 export interface PollMemory {
   flavor: ServerFlavor | null;
   known: KnownJobs;
-  /** The unfinished ones among `known`, when the caller keeps them (else found by a pass). */
-  unfinished?: readonly KnownJob[];
+  /** The unfinished ones among `known` (the poller keeps an index of them). */
+  unfinished: readonly KnownJob[];
   tick: number;
   active: boolean;
   forceFullList: boolean;
@@ -149,11 +150,10 @@ export async function pollOnce(api: CidxApi, memory: PollMemory, deps: PollDeps)
   const carried = memory.deferred ?? [];
   const ended = new Set(carried.map(observedId));
   const open: KnownJobs = new Map(
-    (memory.unfinished ?? unfinishedJobs(memory.known))
-      .filter((entry) => !ended.has(entry.job.id))
-      .map((entry) => [entry.job.id, entry]),
+    memory.unfinished.filter((entry) => !ended.has(entry.job.id)).map((entry) => [entry.job.id, entry]),
   );
   const unfinished = [...open.values()].map((entry) => entry.job);
+  const hasPendingJobs = unfinished.some((job) => job.status === 'pending');
   const few =
     memory.active && followsFewJobs({ flavor, unfinished, focus: memory.focus, options: deps.options })
       ? {
@@ -168,7 +168,7 @@ export async function pollOnce(api: CidxApi, memory: PollMemory, deps: PollDeps)
     active: memory.active,
     tick: memory.tick,
     forceFullList: memory.forceFullList,
-    hasPendingJobs: unfinished.some((job) => job.status === 'pending'),
+    hasPendingJobs,
     budget: budget - report.requests,
     few,
     lookAround: memory.lookAround,
@@ -182,8 +182,7 @@ export async function pollOnce(api: CidxApi, memory: PollMemory, deps: PollDeps)
   const [alone] = outcomes;
   if (alone && lists.length === 1 && alone.query.status === undefined && memory.unfilteredSuffices) {
     if (unfinished.some((job) => !listCovers(alone, job))) {
-      const pending = unfinished.some((job) => job.status === 'pending');
-      const statusLists = planStatusLists(flavor, pending, budget - report.requests);
+      const statusLists = planStatusLists(flavor, hasPendingJobs, budget - report.requests);
       outcomes.push(...(await runListsTogether(api, statusLists, deps, report)));
     }
   }
@@ -210,8 +209,8 @@ export async function pollOnce(api: CidxApi, memory: PollMemory, deps: PollDeps)
   // since than it holds, and some may have started and ended unseen (at 45 endings a second).
   // The terminal lists sweep for them.
   const reachesBack = (outcome: ListOutcome): boolean => {
-    const oldest = outcome.page.jobs.reduce((a, b) => (b.createdAt < a.createdAt ? b : a));
-    return memory.known.has(oldest.id);
+    const oldest = oldestItem(outcome.page);
+    return oldest !== null && memory.known.has(oldest.id);
   };
   const sweep =
     report.fullListed &&
@@ -274,8 +273,7 @@ export async function pollOnce(api: CidxApi, memory: PollMemory, deps: PollDeps)
     seenThisTick: seen,
     options: deps.options,
   });
-  const beforeGets = report.observations.length;
-  const { answered, failed } = await runGets(
+  const { answered, failed, observations } = await runGets(
     api,
     gets,
     deps,
@@ -283,7 +281,7 @@ export async function pollOnce(api: CidxApi, memory: PollMemory, deps: PollDeps)
     lists.length === 0 && endingLists.length === 0,
   );
   if (report.fatal) return report;
-  for (const answer of report.observations.splice(beforeGets)) {
+  for (const answer of observations) {
     if (endsAfterLists(answer, shownUnfinished)) report.deferred.push(answer);
     else report.observations.push(answer);
   }

@@ -181,14 +181,8 @@ export class ServerPoller {
     this.updateState({ mode, nextPollAt });
   }
 
-  /** Whether any known job is unfinished: the first live id of the index answers. */
   private hasUnfinished(): boolean {
-    for (const id of this.unfinishedIds) {
-      const entry = this.known.get(id);
-      if (entry && isUnfinished(entry.job)) return true;
-      this.unfinishedIds.delete(id);
-    }
-    return false;
+    return this.unfinishedEntries().length > 0;
   }
 
   private cadenceState(now: number): CadenceState {

@@ -92,7 +92,7 @@ function deferredWrite(ctx: CoreContext, write: () => void, what: string) {
 }
 
 /** How far past its retention count a server may go before a prune runs between the periodic ones. */
-export const pruneSlack = (maxFinishedPerServer: number): number =>
+const pruneSlack = (maxFinishedPerServer: number): number =>
   Math.max(50, Math.ceil(maxFinishedPerServer * 0.1));
 
 export function createHousekeeping(
@@ -155,7 +155,8 @@ export function createHousekeeping(
     jobsChanged(canWait) {
       markDirty(canWait);
       const { maxFinishedPerServer } = ctx.document.settings.retention;
-      if (running && ctx.store.mostFinished() > maxFinishedPerServer + pruneSlack(maxFinishedPerServer)) prune();
+      if (running && ctx.store.mostFinished() > maxFinishedPerServer + pruneSlack(maxFinishedPerServer))
+        prune();
     },
     prune,
     flush: () => cache.flush(),

@@ -3,7 +3,8 @@
  * replaced on every change, never mutated, so "same record" means "same view" (time-dependent
  * fields aside). Kept in maps by server and job id rather than a WeakMap keyed by the record: a
  * busy tray replaces hundreds of records a second, and WeakMap inserts (ephemerons, for the
- * garbage collector too) cost about four times a Map's (bench:core, tick).
+ * garbage collector too) cost three to five times a Map's keyed by id (a micro-benchmark of 200
+ * replaced records among 10,000: 0.37-0.41 ms against 0.07-0.14 ms).
  */
 import type { SubmissionRecord } from '../jobs/submission-ledger';
 import type { TrackedJob } from '../jobs/tracked-job';
@@ -45,10 +46,6 @@ export class JobViewCache {
 
   forgetServer(serverId: string): void {
     this.byServer.delete(serverId);
-  }
-
-  clear(): void {
-    this.byServer.clear();
   }
 
   get size(): number {

@@ -8,7 +8,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ListJobsQuery } from '../../../main/core/cidx/api';
 import { FakeCidxApi } from '../../support/fake-cidx-api';
-import { FakeClock } from '../../support/fake-clock';
 import { T0, eventsOf, harness } from './helpers';
 
 /** A fake server that moves on right after answering a list, once asked to. */
@@ -32,10 +31,11 @@ class MovingServer extends FakeCidxApi {
 }
 
 function setup() {
-  const clock = new FakeClock(T0);
-  const api = new MovingServer({ flavor: 'head', now: () => clock.now() });
+  // The server reads the harness's clock, which exists only once the harness does.
+  let now = (): number => T0;
+  const api = new MovingServer({ flavor: 'head', now: () => now() });
   const h = harness({ api });
-  // harness() made its own clock: drive the one the server reads.
+  now = () => h.clock.now();
   return { ...h, api };
 }
 
